@@ -1,0 +1,68 @@
+/**
+ * The custom LSP messages between the vmig extension (client) and the vmig language server.
+ *
+ * Declared once here and imported by both sides, so a renamed method or a changed payload is a compile
+ * error rather than a silent mismatch. Each message says who sends it to whom.
+ */
+import { NotificationType, RequestType } from "vscode-languageserver-protocol";
+import type { MigrationDocument, ResultsDocument } from "./document.js";
+
+/** One series' new points since the previous batch; `points` is a flat [t0, v0, t1, v1, ...] array. */
+export interface SeriesChunk {
+  readonly series: string;
+  readonly unit: "bytes" | "bytes/s" | "ratio";
+  readonly points: readonly number[];
+}
+
+export interface RunScenarioParams {
+  /** URI of the .vmig document to run, as the client knows it (its current, possibly unsaved, text). */
+  readonly uri: string;
+  /** Overrides the scenario's seed. */
+  readonly seed?: number;
+  /** Client-chosen id echoed in every notification of this run. */
+  readonly runId: string;
+}
+
+export interface RunScenarioResult {
+  readonly runId: string;
+  /** The results, absent when the scenario could not be run (see `error`). */
+  readonly results?: ResultsDocument;
+  /** Why the run failed: a scenario with errors, or an engine failure. */
+  readonly error?: string;
+}
+
+/**
+ * Client → server: run a scenario. The server reports LSP work-done progress on the request's
+ * `workDoneToken`, streams `SeriesNotification`s while it runs, sends `RunDoneNotification` at the end, and
+ * then answers. Cancelling the request (`$/cancelRequest`) stops the run; the answer then carries the
+ * results so far with `cancelled: true`.
+ */
+export namespace RunScenarioRequest {
+  export const method = "vmig/runScenario";
+  export const type = new RequestType<RunScenarioParams, RunScenarioResult, void>(method);
+}
+
+export interface SeriesParams {
+  readonly runId: string;
+  readonly chunks: readonly SeriesChunk[];
+  /** Migrations that finished since the previous notification. */
+  readonly finished: readonly MigrationDocument[];
+}
+
+/** Server → client: a batch of new series points and finished migrations of a running scenario. */
+export namespace SeriesNotification {
+  export const method = "vmig/series";
+  export const type = new NotificationType<SeriesParams>(method);
+}
+
+export interface RunDoneParams {
+  readonly runId: string;
+  readonly results?: ResultsDocument;
+  readonly error?: string;
+}
+
+/** Server → client: the run ended (finished, cancelled or failed). Sent before the request is answered. */
+export namespace RunDoneNotification {
+  export const method = "vmig/runDone";
+  export const type = new NotificationType<RunDoneParams>(method);
+}
