@@ -4,7 +4,7 @@
  * Declared once here and imported by both sides, so a renamed method or a changed payload is a compile
  * error rather than a silent mismatch. Each message says who sends it to whom.
  */
-import { NotificationType, RequestType } from "vscode-languageserver-protocol";
+import { NotificationType, ProtocolRequestType, type WorkDoneProgressParams } from "vscode-languageserver-protocol";
 import type { MigrationDocument, ResultsDocument } from "./document.js";
 
 /** One series' new points since the previous batch; `points` is a flat [t0, v0, t1, v1, ...] array. */
@@ -14,7 +14,7 @@ export interface SeriesChunk {
   readonly points: readonly number[];
 }
 
-export interface RunScenarioParams {
+export interface RunScenarioParams extends WorkDoneProgressParams {
   /** URI of the .vmig document to run, as the client knows it (its current, possibly unsaved, text). */
   readonly uri: string;
   /** Overrides the scenario's seed. */
@@ -39,7 +39,7 @@ export interface RunScenarioResult {
  */
 export namespace RunScenarioRequest {
   export const method = "vmig/runScenario";
-  export const type = new RequestType<RunScenarioParams, RunScenarioResult, void>(method);
+  export const type = new ProtocolRequestType<RunScenarioParams, RunScenarioResult, never, void, void>(method);
 }
 
 export interface SeriesParams {

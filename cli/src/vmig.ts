@@ -1,0 +1,99 @@
+/**
+ * The headless `vmig` command: check and run .vmig scenarios without an editor.
+ *
+ *   vmig check FILE                                  diagnostics; exit 1 if any error
+ *   vmig run FILE [--json] [--report OUT.html] [--seed N]
+ *
+ * Exit codes: 0 success, 1 errors in the scenario or a failed `expect`, 2 wrong usage or unreadable file,
+ * 3 the simulation itself failed.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { check, runDocument } from "@vmig/grammar";
+import type { SeriesBatch, SimulationSink } from "@vmig/engine";
+import { toResultsDocument } from "@vmig/protocol";
+import { formatDiagnostics } from "./diagnostics.js";
+import { migrationsTable, formatBytes, formatSeconds } from "./format.js";
+import { renderReport } from "./report/html.js";
+import { parseArguments, usage, type Command } from "./arguments.js";
+
+function main(argv: readonly string[]): number {
+  const parsed = parseArguments(argv);
+  if ("error" in parsed) {
+    process.stderr.write(`vmig: ${parsed.error}\n\n${usage}\n`);
+    return 2;
+  }
+  if (parsed.name === "help") {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  let text: string;
+  try {
+    text = readFileSync(parsed.file, "utf8");
+  } catch (e) {
+    process.stderr.write(`vmig: cannot read ${parsed.file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return parsed.name === "check" ? runCheck(parsed.file, text) : runRun(parsed, text);
+}
+
+function runCheck(file: string, text: string): number {
+  const checked = check(text);
+  for (const line of formatDiagnostics(file, text, checked.diagnostics)) process.stdout.write(`${line}\n`);
+  const errors = checked.diagnostics.filter((d) => d.severity === "error").length;
+  if (checked.diagnostics.length === 0) process.stdout.write(`${file}: no problems\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function runRun(command: Command & { name: "run" }, text: string): number {
+  const series = new Map<string, [number, number][]>();
+  const sink: SimulationSink = {
+    series(batches: readonly SeriesBatch[]) {
+      for (const batch of batches) {
+        let points = series.get(batch.series);
+        if (!points) series.set(batch.series, (points = []));
+        for (const p of batch.points) points.push([p[0], p[1]]);
+      }
+    },
+    migrationDone() {},
+  };
+  let outcome;
+  try {
+    outcome = runDocument(text, sink, { seed: command.seed });
+  } catch (e) {
+    process.stderr.write(`vmig: the simulation failed: ${(e as Error).message}\n`);
+    return 3;
+  }
+  const diagnostics = formatDiagnostics(command.file, text, outcome.checked.diagnostics);
+  if (!outcome.ok) {
+    for (const line of diagnostics) process.stderr.write(`${line}\n`);
+    return 1;
+  }
+  const results = toResultsDocument(outcome.result);
+  const expectations = outcome.expectations.map((o) => ({
+    vm: o.expectation.vm,
+    metric: o.expectation.metric,
+    op: o.expectation.op,
+    bound: o.expectation.bound,
+    actual: o.actual ?? null,
+    passed: o.passed,
+  }));
+  if (command.json) {
+    process.stdout.write(`${JSON.stringify({ ...results, expectations }, null, 2)}\n`);
+  } else {
+    for (const line of diagnostics) process.stderr.write(`${line}\n`);
+    process.stdout.write(`scenario "${results.scenario}" (seed ${results.seed}): simulated ${formatSeconds(results.end_s)}${results.truncated ? ", stopped at the horizon" : ""}\n\n`);
+    process.stdout.write(`${migrationsTable(results.migrations)}\n`);
+    for (const o of outcome.expectations) {
+      const e = o.expectation;
+      const show = (v: number) => (e.metric === "bytes_sent" ? formatBytes(v) : e.metric === "rounds" ? String(v) : formatSeconds(v));
+      process.stdout.write(`${o.passed ? "pass" : "FAIL"}  expect ${e.vm}.${e.metric} ${e.op} ${show(e.bound)} (actual: ${o.actual === undefined ? "did not finish" : show(o.actual)})\n`);
+    }
+  }
+  if (command.report) {
+    writeFileSync(command.report, renderReport({ results, series, expectations: outcome.expectations, sourceFile: command.file }));
+    if (!command.json) process.stdout.write(`\nreport written to ${command.report}\n`);
+  }
+  return outcome.expectations.every((o) => o.passed) ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

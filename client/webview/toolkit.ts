@@ -1,0 +1,83 @@
+/**
+ * The only module that knows the UI component library.
+ *
+ * @vscode/webview-ui-toolkit is sunset upstream (its repository is archived). Every toolkit import and
+ * every `vscode-*` tag name lives here and nowhere else, behind small factory functions, so replacing it
+ * with @vscode-elements/elements (`vscode-table`, `vscode-progress-ring`, `vscode-badge`, `vscode-button`)
+ * is a change to this one file.
+ */
+import {
+  provideVSCodeDesignSystem,
+  vsCodeBadge,
+  vsCodeButton,
+  vsCodeDataGrid,
+  vsCodeDataGridCell,
+  vsCodeDataGridRow,
+  vsCodeProgressRing,
+  vsCodeTag,
+  type DataGrid,
+} from "@vscode/webview-ui-toolkit";
+
+export interface GridColumn {
+  /** The row property shown in this column. */
+  readonly key: string;
+  readonly title: string;
+}
+
+/** Defines the custom elements; call once before creating any component. */
+export function registerToolkit(): void {
+  provideVSCodeDesignSystem().register(
+    vsCodeBadge(),
+    vsCodeButton(),
+    vsCodeDataGrid(),
+    vsCodeDataGridCell(),
+    vsCodeDataGridRow(),
+    vsCodeProgressRing(),
+    vsCodeTag(),
+  );
+}
+
+/** A read-only table with a header row; `rows` are plain objects keyed by the columns' `key`s. */
+export function createDataGrid(rows: readonly object[], columns: readonly GridColumn[]): HTMLElement {
+  const grid = document.createElement("vscode-data-grid") as DataGrid;
+  grid.setAttribute("aria-label", "Finished migrations");
+  grid.generateHeader = "sticky";
+  grid.columnDefinitions = columns.map((c) => ({ columnDataKey: c.key, title: c.title }));
+  grid.rowsData = [...rows];
+  return grid;
+}
+
+/** Replaces the rows of a grid made by `createDataGrid`. */
+export function setDataGridRows(grid: HTMLElement, rows: readonly object[]): void {
+  (grid as DataGrid).rowsData = [...rows];
+}
+
+/** An indeterminate spinner. */
+export function createProgressRing(label: string): HTMLElement {
+  const ring = document.createElement("vscode-progress-ring");
+  ring.setAttribute("aria-label", label);
+  return ring;
+}
+
+/** A small count, such as the number of finished migrations. */
+export function createBadge(text: string): HTMLElement {
+  const badge = document.createElement("vscode-badge");
+  badge.textContent = text;
+  return badge;
+}
+
+/** A label for a state, such as "running" or "finished". */
+export function createTag(text: string): HTMLElement {
+  const tag = document.createElement("vscode-tag");
+  tag.textContent = text;
+  return tag;
+}
+
+/** A secondary button that calls `onClick` when pressed. */
+export function createButton(label: string, onClick: () => void): HTMLElement {
+  const button = document.createElement("vscode-button");
+  button.setAttribute("appearance", "secondary");
+  button.textContent = label;
+  button.addEventListener("click", onClick);
+  return button;
+}

@@ -1,0 +1,67 @@
+/**
+ * Routing: which directed links a transfer between two nodes crosses.
+ *
+ * `Routing` is the seam for future strategies (ECMP, SDN dynamic routing as in paper 000,
+ * ../shared/papers/000_13945c54d71f84e6.txt). The only strategy today is static shortest-path routing by hop
+ * count: a breadth-first search that visits each node's neighbours by increasing node index (then link
+ * index), so among equally short paths the one found first in that order is always chosen.
+ */
+import type { Topology } from "./topology.js";
+
+/** A path through the network. */
+export interface Route {
+  /** Directed-link ids, from the source outwards. */
+  readonly links: readonly number[];
+  /** Sum of the links' latencies, in seconds. */
+  readonly latencySec: number;
+  /** Smallest bandwidth along the path (the uncontended rate), in bytes per second; +Infinity when empty. */
+  readonly bottleneckBytesPerSec: number;
+}
+
+export interface Routing {
+  /** The route from node `from` to node `to`, or undefined when no path connects them. */
+  route(from: number, to: number): Route | undefined;
+}
+
+/** Static shortest-path routing by hop count; routes are computed once per node pair and cached. */
+export class ShortestPathRouting implements Routing {
+  private readonly cache = new Map<number, Route | undefined>();
+
+  constructor(private readonly topology: Topology) {}
+
+  route(from: number, to: number): Route | undefined {
+    const key = from * this.topology.nodeCount + to;
+    if (!this.cache.has(key)) this.cache.set(key, shortestPath(this.topology, from, to));
+    return this.cache.get(key);
+  }
+}
+
+/** Breadth-first search for the fewest-hops path; undefined when `to` cannot be reached from `from`. */
+export function shortestPath(topology: Topology, from: number, to: number): Route | undefined {
+  const reachedBy = new Int32Array(topology.nodeCount).fill(-1);
+  const seen = new Uint8Array(topology.nodeCount);
+  const queue = [from];
+  seen[from] = 1;
+  for (let head = 0; head < queue.length && seen[to] === 0; head++) {
+    for (const link of topology.outgoing[queue[head]!]!) {
+      if (seen[link.to] === 1) continue;
+      seen[link.to] = 1;
+      reachedBy[link.to] = link.id;
+      queue.push(link.to);
+    }
+  }
+  if (seen[to] === 0) return undefined;
+
+  const links: number[] = [];
+  let latencySec = 0;
+  let bottleneckBytesPerSec = Number.POSITIVE_INFINITY;
+  for (let node = to; node !== from; ) {
+    const link = topology.directedLinks[reachedBy[node]!]!;
+    links.push(link.id);
+    latencySec += link.latencySec;
+    bottleneckBytesPerSec = Math.min(bottleneckBytesPerSec, link.bandwidthBytesPerSec);
+    node = link.from;
+  }
+  links.reverse();
+  return { links, latencySec, bottleneckBytesPerSec };
+}

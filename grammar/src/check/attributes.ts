@@ -1,0 +1,132 @@
+/**
+ * Checks the attributes of one block against the schema and converts their values to SI.
+ *
+ * Every problem is reported with the numbers involved; a value that fails its check is left out of the
+ * result, so that lowering falls back to the default and the rest of the file is still checked.
+ */
+import type { Attribute, Block, Value } from "../syntax/ast.js";
+import { DEFAULT_PAGE_BYTES, unitInfo, unitsOf, type Dimension } from "../units.js";
+import { attributeSpec, blockSchemas, type AttributeType, type BlockKind, type SymbolKind } from "./schema.js";
+import type { DiagnosticBag } from "./diagnostics.js";
+import type { SymbolInfo, SymbolTable } from "./symbols.js";
+
+/** The checked attributes of a block: numbers in SI, references as symbols. */
+export interface CheckedAttributes {
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly symbols: ReadonlyMap<string, SymbolInfo>;
+}
+
+export interface AttributeContext {
+  readonly diagnostics: DiagnosticBag;
+  readonly symbols: SymbolTable;
+  /** Page size for `pages` units in this block (a VM's own page size, else 4 KiB). */
+  readonly pageBytes?: number;
+}
+
+/** Checks every attribute of `block` as a block of `kind`; `what` names the block in messages. */
+export function checkAttributes(kind: BlockKind, block: Block | undefined, what: string, context: AttributeContext): CheckedAttributes {
+  const numbers = new Map<string, number>();
+  const symbols = new Map<string, SymbolInfo>();
+  const seen = new Set<string>();
+  for (const member of block?.members ?? []) {
+    if (member.kind !== "attribute") continue;
+    const spec = attributeSpec(kind, member.name.text);
+    if (!spec) {
+      const known = blockSchemas[kind].map((a) => a.name);
+      context.diagnostics.error(member.name, "unknown-attribute", `${what} has no attribute '${member.name.text}'${known.length ? ` (expected ${known.join(", ")})` : ""}`);
+      continue;
+    }
+    if (seen.has(spec.name)) {
+      context.diagnostics.error(member.name, "duplicate-attribute", `'${spec.name}' is set twice in ${what}`);
+      continue;
+    }
+    seen.add(spec.name);
+    if (!member.value) continue;
+    if (spec.type.kind === "reference") {
+      const symbol = checkReferenceValue(member, spec.type.target, context);
+      if (symbol) symbols.set(spec.name, symbol);
+    } else {
+      const value = checkNumber(member.value, spec.type, `'${spec.name}'`, context);
+      if (value !== undefined) numbers.set(spec.name, value);
+    }
+  }
+  if (block) {
+    for (const spec of blockSchemas[kind]) {
+      if (spec.required && !seen.has(spec.name)) {
+        context.diagnostics.error({ start: block.start, end: block.start + 1 }, "missing-attribute", `${what} needs '${spec.name}' (for example '${spec.name} ${spec.example}')`);
+      }
+    }
+  }
+  return { numbers, symbols };
+}
+
+function checkReferenceValue(attribute: Attribute, target: SymbolKind, context: AttributeContext): SymbolInfo | undefined {
+  const value = attribute.value!;
+  if (value.kind !== "reference") {
+    context.diagnostics.error(value, "wrong-value", `'${attribute.name.text}' expects the name of a ${target}`);
+    return undefined;
+  }
+  return context.symbols.resolve(value.reference, [target], `'${attribute.name.text}'`);
+}
+
+/**
+ * Checks a numeric value against its type and returns it in SI; `what` names the value in messages.
+ * Used for attributes and for the numbers of `migrate ... at` and `expect`.
+ */
+export function checkNumber(value: Value, type: AttributeType, what: string, context: AttributeContext): number | undefined {
+  if (type.kind === "reference") return undefined;
+  if (value.kind !== "number") {
+    context.diagnostics.error(value, "wrong-value", `${what} expects ${describeType(type)}`);
+    return undefined;
+  }
+  if (type.kind === "count") {
+    if (value.unit) {
+      context.diagnostics.error(value.unit, "wrong-unit", `${what} is a plain count and takes no unit`);
+      return undefined;
+    }
+    if (!Number.isInteger(value.value) || value.value < type.min || (type.max !== undefined && value.value > type.max)) {
+      context.diagnostics.error(value, "out-of-range", `${what} must be a whole number ${rangeText(type.min, type.max)}, not ${value.value}`);
+      return undefined;
+    }
+    return value.value;
+  }
+  if (!value.unit) {
+    context.diagnostics.error(value, "missing-unit", `${what} needs a unit of ${type.dimension} (${unitsOf(type.dimension).join(", ")})`);
+    return undefined;
+  }
+  const unit = unitInfo(value.unit.text)!;
+  if (unit.dimension !== type.dimension) {
+    context.diagnostics.error(value.unit, "wrong-unit", `${what} is a ${type.dimension}, but '${value.unit.text}' is a unit of ${unit.dimension}`);
+    return undefined;
+  }
+  const si = value.value * unit.factor * (unit.perPage ? context.pageBytes ?? DEFAULT_PAGE_BYTES : 1);
+  if (type.positive && !(si > 0)) {
+    context.diagnostics.error(value, "out-of-range", `${what} must be greater than 0`);
+    return undefined;
+  }
+  if (type.min !== undefined && si < type.min) {
+    context.diagnostics.error(value, "out-of-range", `${what} must not be negative`);
+    return undefined;
+  }
+  if (value.unit.text === "%" && value.value > 100) {
+    context.diagnostics.error(value, "out-of-range", `${what} is a percentage and cannot exceed 100 %, not ${value.value} %`);
+    return undefined;
+  }
+  if (type.max !== undefined && si > type.max) {
+    context.diagnostics.error(value, "out-of-range", `${what} must be at most ${type.max}`);
+    return undefined;
+  }
+  return si;
+}
+
+function describeType(type: Exclude<AttributeType, { kind: "reference" }>): string {
+  return type.kind === "count" ? "a whole number" : `a ${type.dimension} such as ${exampleOf(type.dimension)}`;
+}
+
+function exampleOf(dimension: Dimension): string {
+  return { size: "1 GiB", rate: "1 Gbps", time: "20 ms", ratio: "3 x" }[dimension];
+}
+
+function rangeText(min: number, max: number | undefined): string {
+  return max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+}

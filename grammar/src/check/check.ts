@@ -1,0 +1,41 @@
+/**
+ * Checks a .vmig document: parse, declare names, check and lower every declaration.
+ *
+ * Never throws. The result always has diagnostics; it has a scenario only when there is no error, so the
+ * engine never sees a scenario the user has not finished writing.
+ */
+import type { Scenario } from "@vmig/engine";
+import { parse, type ParseResult } from "../syntax/parse.js";
+import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
+import { SymbolTable, declareAll } from "./symbols.js";
+import { lower } from "./lower.js";
+import type { Expectation } from "./expectations.js";
+
+export interface CheckResult {
+  readonly parsed: ParseResult;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly symbols: SymbolTable;
+  /** The typed scenario, present only when the document has no error. */
+  readonly scenario?: Scenario;
+  readonly expectations: readonly Expectation[];
+}
+
+export function check(text: string): CheckResult {
+  const parsed = parse(text);
+  const diagnostics = new DiagnosticBag();
+  for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
+  const symbols = new SymbolTable(diagnostics);
+  declareAll(parsed.file.declarations, symbols);
+  const lowered = lower(parsed.file.declarations, { diagnostics, symbols });
+  if (!parsed.file.declarations.some((d) => d.kind === "scenario") && parsed.errors.length === 0) {
+    diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
+  }
+  const hasErrors = diagnostics.hasErrors;
+  return {
+    parsed,
+    diagnostics: diagnostics.sorted(),
+    symbols,
+    scenario: hasErrors ? undefined : lowered.scenario,
+    expectations: lowered.expectations,
+  };
+}

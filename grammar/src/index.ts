@@ -1,0 +1,11 @@
+export * from "./syntax/ast.js";
+export { parse, type ParseResult, type SyntaxError } from "./syntax/parse.js";
+export * from "./units.js";
+export { check, type CheckResult } from "./check/check.js";
+export type { Diagnostic, DiagnosticCode, Severity } from "./check/diagnostics.js";
+export { SymbolTable, type SymbolInfo, type ReferenceSite } from "./check/symbols.js";
+export { blockSchemas, attributeSpec, expectMetrics, hypervisorKinds, type AttributeSpec, type BlockKind, type SymbolKind } from "./check/schema.js";
+export { evaluateExpectations, type Expectation, type ExpectationOutcome } from "./check/expectations.js";
+export { offsetToPosition, positionToOffset, LineIndex } from "./lineIndex.js";
+export { runDocument, type RunOptions, type RunOutcome } from "./run.js";
+export { complete, type Completion, type CompletionKind } from "./services/completion.js";

@@ -1,0 +1,237 @@
+/**
+ * Turns Chevrotain's concrete syntax tree into the AST of ast.ts, one visitor method per parser rule.
+ *
+ * Tokens that the parser invented while recovering from an error have no offsets; they are dropped here,
+ * so the AST only holds what the user wrote.
+ */
+import type { CstNode, IToken } from "chevrotain";
+import type * as A from "./ast.js";
+import { parser } from "./parser.js";
+
+type Ctx = Record<string, (CstNode | IToken)[] | undefined>;
+
+function real(token: IToken | undefined): token is IToken {
+  return token !== undefined && !token.isInsertedInRecovery && !Number.isNaN(token.startOffset);
+}
+
+function tok(ctx: Ctx, key: string, index = 0): IToken | undefined {
+  const t = ctx[key]?.[index] as IToken | undefined;
+  return real(t) ? t : undefined;
+}
+
+function node(ctx: Ctx, key: string, index = 0): CstNode | undefined {
+  return ctx[key]?.[index] as CstNode | undefined;
+}
+
+/** Offset just past a token (the lexer tracks start offsets only). */
+export function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+function name(token: IToken | undefined): A.Name | undefined {
+  return real(token) ? { text: token.image, start: token.startOffset, end: tokenEnd(token) } : undefined;
+}
+
+function spanOf(cst: CstNode): A.Span {
+  const loc = cst.location!;
+  const end = loc.endOffset;
+  return { start: loc.startOffset, end: end === undefined || Number.isNaN(end) ? loc.startOffset : end + 1 };
+}
+
+function unquote(image: string): string {
+  return image.slice(1, -1).replace(/\\(.)/g, "$1");
+}
+
+const BaseVisitor = parser.getBaseCstVisitorConstructor();
+
+class AstBuilder extends BaseVisitor {
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  file(ctx: Ctx): A.Declaration[] {
+    return (ctx.declaration ?? []).flatMap((d) => {
+      const decl = this.sub(d as CstNode) as A.Declaration | undefined;
+      return decl ? [decl] : [];
+    });
+  }
+
+  declaration(ctx: Ctx): A.Declaration | undefined {
+    const child = Object.values(ctx)[0]?.[0] as CstNode | undefined;
+    return child ? (this.sub(child) as A.Declaration) : undefined;
+  }
+
+  importDecl(ctx: Ctx, cst: CstNode): A.ImportDecl {
+    return { kind: "import", ...this.base(ctx, "Import", cst), path: this.stringValue(tok(ctx, "StringLiteral")) };
+  }
+
+  scenarioDecl(ctx: Ctx, cst: CstNode): A.ScenarioDecl {
+    return {
+      kind: "scenario",
+      ...this.base(ctx, "Scenario", cst),
+      title: this.stringValue(tok(ctx, "StringLiteral")),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  topologyDecl(ctx: Ctx, cst: CstNode): A.TopologyDecl {
+    return {
+      kind: "topology",
+      ...this.base(ctx, "Topology", cst),
+      name: name(tok(ctx, "name")),
+      generator: name(tok(ctx, "generator")),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  hypervisorDecl(ctx: Ctx, cst: CstNode): A.HypervisorDecl {
+    return {
+      kind: "hypervisor",
+      ...this.base(ctx, "Hypervisor", cst),
+      name: name(tok(ctx, "name")),
+      hypervisorKind: name(tok(ctx, "kind")),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  nodeDecl(ctx: Ctx, cst: CstNode): A.NodeDecl {
+    const keyword = tok(ctx, "Switch") ?? tok(ctx, "Router");
+    return {
+      kind: keyword?.tokenType.name === "Router" ? "router" : "switch",
+      ...this.base(ctx, keyword?.tokenType.name ?? "Switch", cst),
+      name: name(tok(ctx, "name")),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  hostDecl(ctx: Ctx, cst: CstNode): A.HostDecl {
+    return { kind: "host", ...this.base(ctx, "Host", cst), name: name(tok(ctx, "name")), body: this.optionalBlock(ctx) };
+  }
+
+  linkDecl(ctx: Ctx, cst: CstNode): A.LinkDecl {
+    return {
+      kind: "link",
+      ...this.base(ctx, "Link", cst),
+      from: this.optionalReference(ctx, "from"),
+      to: this.optionalReference(ctx, "to"),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  vmDecl(ctx: Ctx, cst: CstNode): A.VmDecl {
+    return {
+      kind: "vm",
+      ...this.base(ctx, "Vm", cst),
+      name: name(tok(ctx, "name")),
+      host: this.optionalReference(ctx, "host"),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  migrateDecl(ctx: Ctx, cst: CstNode): A.MigrateDecl {
+    const at = node(ctx, "at");
+    return {
+      kind: "migrate",
+      ...this.base(ctx, "Migrate", cst),
+      vm: this.optionalReference(ctx, "vm"),
+      target: this.optionalReference(ctx, "target"),
+      at: at ? (this.sub(at) as A.Value | undefined) : undefined,
+    };
+  }
+
+  expectDecl(ctx: Ctx, cst: CstNode): A.ExpectDecl {
+    const op = tok(ctx, "op");
+    const value = node(ctx, "value");
+    return {
+      kind: "expect",
+      ...this.base(ctx, "Expect", cst),
+      subject: this.optionalReference(ctx, "subject"),
+      op: op ? { text: op.image as A.Comparator, start: op.startOffset, end: tokenEnd(op) } : undefined,
+      value: value ? (this.sub(value) as A.Value | undefined) : undefined,
+    };
+  }
+
+  block(ctx: Ctx, cst: CstNode): A.Block {
+    const members = (ctx.member ?? []).flatMap((m) => {
+      const member = this.sub(m as CstNode) as A.Member | undefined;
+      return member ? [member] : [];
+    });
+    return { ...spanOf(cst), members, closed: tok(ctx, "RCurly") !== undefined };
+  }
+
+  member(ctx: Ctx): A.Member | undefined {
+    const child = Object.values(ctx)[0]?.[0] as CstNode | undefined;
+    return child ? (this.sub(child) as A.Member) : undefined;
+  }
+
+  attribute(ctx: Ctx, cst: CstNode): A.Attribute | undefined {
+    const attributeName = name(tok(ctx, "name"));
+    if (!attributeName) return undefined;
+    const value = node(ctx, "value");
+    return { kind: "attribute", ...spanOf(cst), name: attributeName, value: value ? (this.sub(value) as A.Value | undefined) : undefined };
+  }
+
+  value(ctx: Ctx, cst: CstNode): A.Value | undefined {
+    const number = tok(ctx, "Number");
+    if (number) {
+      const unitNode = node(ctx, "unit");
+      const unit = unitNode ? (this.sub(unitNode) as A.Name | undefined) : undefined;
+      return { kind: "number", value: Number(number.image), unit, start: number.startOffset, end: unit?.end ?? tokenEnd(number) };
+    }
+    const string = this.stringValue(tok(ctx, "StringLiteral"));
+    if (string) return string;
+    const reference = this.optionalReference(ctx, "reference");
+    return reference ? { kind: "reference", reference, ...spanOf(cst) } : undefined;
+  }
+
+  unit(ctx: Ctx): A.Name | undefined {
+    return name(tok(ctx, "Identifier") ?? tok(ctx, "SlashUnit") ?? tok(ctx, "Percent"));
+  }
+
+  reference(ctx: Ctx): A.Reference | undefined {
+    const parts = (ctx.Identifier ?? []).flatMap((t) => {
+      const part = name(t as IToken);
+      return part ? [part] : [];
+    });
+    if (parts.length === 0) return undefined;
+    return {
+      parts,
+      text: parts.map((p) => p.text).join("."),
+      start: parts[0]!.start,
+      end: parts[parts.length - 1]!.end,
+    };
+  }
+
+  /** Visits a child node, handing it its own CST node so that rules can read their location. */
+  private sub(cst: CstNode): unknown {
+    return this.visit(cst, cst);
+  }
+
+  private base(ctx: Ctx, keywordToken: string, cst: CstNode): A.Span & { keyword: A.Span } {
+    const keyword = tok(ctx, keywordToken);
+    const span = spanOf(cst);
+    return { ...span, keyword: keyword ? { start: keyword.startOffset, end: tokenEnd(keyword) } : span };
+  }
+
+  private optionalBlock(ctx: Ctx): A.Block | undefined {
+    const block = node(ctx, "block");
+    return block ? (this.sub(block) as A.Block) : undefined;
+  }
+
+  private optionalReference(ctx: Ctx, key: string): A.Reference | undefined {
+    const ref = node(ctx, key);
+    return ref ? (this.sub(ref) as A.Reference | undefined) : undefined;
+  }
+
+  private stringValue(token: IToken | undefined): (A.Value & { kind: "string" }) | undefined {
+    return token ? { kind: "string", value: unquote(token.image), start: token.startOffset, end: tokenEnd(token) } : undefined;
+  }
+}
+
+const astBuilder = new AstBuilder();
+
+/** Builds the declarations of a `file` CST node. */
+export function buildDeclarations(cst: CstNode): A.Declaration[] {
+  return astBuilder.visit(cst, cst) as A.Declaration[];
+}

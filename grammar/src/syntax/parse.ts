@@ -1,0 +1,81 @@
+/**
+ * Parsing entry point: text in, `{ file, errors, comments }` out. It never throws.
+ *
+ * When the parser stops before the end of the file (a token that cannot start a declaration), the error is
+ * recorded and parsing resumes at the next declaration keyword, so one stray word costs one error and every
+ * declaration after it is still parsed.
+ */
+import type { IToken, TokenType } from "chevrotain";
+import type { Declaration, Span, VmigFile } from "./ast.js";
+import { parser } from "./parser.js";
+import { buildDeclarations, tokenEnd } from "./build.js";
+import * as T from "./tokens.js";
+
+export interface SyntaxError extends Span {
+  readonly message: string;
+}
+
+export interface ParseResult {
+  readonly file: VmigFile;
+  readonly errors: readonly SyntaxError[];
+  /** Every comment token, for doc comments, folding and semantic highlighting. */
+  readonly comments: readonly IToken[];
+}
+
+const declarationStarts: ReadonlySet<TokenType> = new Set([
+  T.Import, T.Scenario, T.Topology, T.Hypervisor, T.Host, T.Vm, T.Migrate, T.Expect,
+]);
+
+function tokenSpan(token: IToken, textLength: number): Span {
+  if (Number.isNaN(token.startOffset)) return { start: textLength, end: textLength };
+  return { start: token.startOffset, end: tokenEnd(token) };
+}
+
+export function parse(text: string): ParseResult {
+  const lexed = T.vmigLexer.tokenize(text);
+  const errors: SyntaxError[] = lexed.errors.map((e) => ({
+    start: e.offset,
+    end: e.offset + e.length,
+    message: `unexpected character${e.length > 1 ? "s" : ""} '${text.substr(e.offset, Math.min(e.length, 20))}'`,
+  }));
+  const tokens = lexed.tokens;
+  const declarations: Declaration[] = [];
+  let from = 0;
+  while (from < tokens.length) {
+    parser.input = from === 0 ? tokens : tokens.slice(from);
+    const cst = parser.file();
+    declarations.push(...buildDeclarations(cst));
+    let stoppedAt: number | undefined;
+    for (const e of parser.errors) {
+      if (e.name === "NotAllInputParsedException") {
+        stoppedAt = tokens.indexOf(e.token, from);
+        errors.push({ ...tokenSpan(e.token, text.length), message: e.message });
+      } else {
+        errors.push({ ...tokenSpan(e.token, text.length), message: e.message });
+      }
+    }
+    if (stoppedAt === undefined || stoppedAt < 0) break;
+    from = stoppedAt + 1;
+    while (from < tokens.length && !declarationStarts.has(tokens[from]!.tokenType)) from++;
+  }
+  attachDocComments(declarations, lexed.groups.comments ?? [], text);
+  return { file: { declarations }, errors, comments: lexed.groups.comments ?? [] };
+}
+
+/** Gives each declaration the text of the `///` lines right above it (only blank space between). */
+function attachDocComments(declarations: Declaration[], comments: IToken[], text: string): void {
+  const docs = comments.filter((c) => c.tokenType === T.DocComment);
+  let d = docs.length - 1;
+  for (let i = declarations.length - 1; i >= 0 && d >= 0; i--) {
+    const decl = declarations[i]!;
+    while (d >= 0 && docs[d]!.startOffset >= decl.start) d--;
+    const lines: string[] = [];
+    let boundary = decl.start;
+    while (d >= 0 && /^\s*$/.test(text.slice(tokenEnd(docs[d]!), boundary))) {
+      lines.unshift(docs[d]!.image.slice(3).trim());
+      boundary = docs[d]!.startOffset;
+      d--;
+    }
+    if (lines.length > 0) (declarations[i] as { doc?: string }).doc = lines.join("\n");
+  }
+}

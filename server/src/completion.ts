@@ -1,0 +1,35 @@
+/**
+ * LSP completion on top of the grammar's context-aware candidates.
+ */
+import { complete, type Completion } from "@vmig/grammar";
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Connection, type TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { AnalysisCache } from "./analysis.js";
+
+const kinds: Record<Completion["kind"], CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  attribute: CompletionItemKind.Property,
+  name: CompletionItemKind.Reference,
+  unit: CompletionItemKind.Unit,
+  value: CompletionItemKind.EnumMember,
+};
+
+export function toCompletionItem(c: Completion): CompletionItem {
+  return {
+    label: c.label,
+    kind: kinds[c.kind],
+    detail: c.detail,
+    documentation: c.documentation ? { kind: "markdown", value: c.documentation } : undefined,
+    insertText: c.snippet,
+    insertTextFormat: c.snippet ? InsertTextFormat.Snippet : undefined,
+  };
+}
+
+export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const symbols = cache.get(document).symbols;
+    return complete(document.getText(), document.offsetAt(position), symbols).map(toCompletionItem);
+  });
+}

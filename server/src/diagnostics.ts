@@ -1,0 +1,39 @@
+/**
+ * Publishes diagnostics for open documents. Each edit restarts a short delay, so a burst of keystrokes is
+ * checked once, and results for a version that is no longer current are dropped rather than published.
+ */
+import type { Connection, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { AnalysisCache } from "./analysis.js";
+import { toLspDiagnostic } from "./convert.js";
+
+const DEBOUNCE_MS = 120;
+
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const publish = (uri: string, version: number) => {
+    pending.delete(uri);
+    const document = documents.get(uri);
+    if (!document || document.version !== version) return;
+    try {
+      const result = cache.get(document);
+      void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(document, d)) });
+    } catch (e) {
+      connection.console.error(`vmig: checking ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+  };
+
+  documents.onDidChangeContent(({ document }) => {
+    clearTimeout(pending.get(document.uri));
+    const delay = document.version <= 1 ? 0 : DEBOUNCE_MS;
+    pending.set(document.uri, setTimeout(() => publish(document.uri, document.version), delay));
+  });
+
+  documents.onDidClose(({ document }) => {
+    clearTimeout(pending.get(document.uri));
+    pending.delete(document.uri);
+    cache.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * Messages between the server's main thread and a simulation worker thread.
+ */
+import type { MigrationDocument, ResultsDocument, SeriesChunk } from "@vmig/protocol";
+
+/** Main thread → worker, once, as `workerData`. */
+export interface WorkerInput {
+  readonly text: string;
+  readonly seed?: number;
+  /** One Int32: set to 1 (with Atomics.store) to cancel the run. */
+  readonly cancelFlag: SharedArrayBuffer;
+}
+
+/** Worker → main thread. */
+export type WorkerOutput =
+  | { readonly type: "series"; readonly chunks: readonly SeriesChunk[]; readonly finished: readonly MigrationDocument[] }
+  | { readonly type: "done"; readonly results: ResultsDocument }
+  | { readonly type: "error"; readonly message: string };
