@@ -38,7 +38,9 @@ export function emptyState(): PanelState {
 /** Returns a saved state when it has the current shape, otherwise `undefined`. */
 export function restoreState(saved: unknown): PanelState | undefined {
   if (typeof saved !== "object" || saved === null) return undefined;
-  return (saved as { version?: unknown }).version === 1 ? (saved as PanelState) : undefined;
+  if ((saved as { version?: unknown }).version !== 1) return undefined;
+  // Saved states go through JSON, which drops undefined fields; the defaults fill them in again.
+  return { ...emptyState(), ...(saved as Partial<PanelState>), version: 1 };
 }
 
 /**

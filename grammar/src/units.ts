@@ -12,6 +12,8 @@ export interface UnitInfo {
   readonly dimension: Dimension;
   /** Multiplier to SI; for page units, the multiplier applies to the page size. */
   readonly factor: number;
+  /** Divisor to SI, kept apart from `factor` so that `50 us` is exactly 50 / 1e6 s in floating point. */
+  readonly divisor?: number;
   readonly perPage?: true;
 }
 
@@ -27,10 +29,10 @@ const table: Record<string, UnitInfo> = {
   GiB: { dimension: "size", factor: KI ** 3 },
   TiB: { dimension: "size", factor: KI ** 4 },
   pages: { dimension: "size", factor: 1, perPage: true },
-  bps: { dimension: "rate", factor: 1 / 8 },
-  Kbps: { dimension: "rate", factor: 1e3 / 8 },
-  Mbps: { dimension: "rate", factor: 1e6 / 8 },
-  Gbps: { dimension: "rate", factor: 1e9 / 8 },
+  bps: { dimension: "rate", factor: 1, divisor: 8 },
+  Kbps: { dimension: "rate", factor: 1e3, divisor: 8 },
+  Mbps: { dimension: "rate", factor: 1e6, divisor: 8 },
+  Gbps: { dimension: "rate", factor: 1e9, divisor: 8 },
   "B/s": { dimension: "rate", factor: 1 },
   "KB/s": { dimension: "rate", factor: 1e3 },
   "MB/s": { dimension: "rate", factor: 1e6 },
@@ -39,13 +41,13 @@ const table: Record<string, UnitInfo> = {
   "MiB/s": { dimension: "rate", factor: KI ** 2 },
   "GiB/s": { dimension: "rate", factor: KI ** 3 },
   "pages/s": { dimension: "rate", factor: 1, perPage: true },
-  ns: { dimension: "time", factor: 1e-9 },
-  us: { dimension: "time", factor: 1e-6 },
-  ms: { dimension: "time", factor: 1e-3 },
+  ns: { dimension: "time", factor: 1, divisor: 1e9 },
+  us: { dimension: "time", factor: 1, divisor: 1e6 },
+  ms: { dimension: "time", factor: 1, divisor: 1e3 },
   s: { dimension: "time", factor: 1 },
   min: { dimension: "time", factor: 60 },
   h: { dimension: "time", factor: 3600 },
-  "%": { dimension: "ratio", factor: 0.01 },
+  "%": { dimension: "ratio", factor: 1, divisor: 100 },
   x: { dimension: "ratio", factor: 1 },
 };
 
@@ -67,9 +69,9 @@ export function unitsOf(dimension: Dimension): string[] {
   return Object.keys(table).filter((name) => table[name]!.dimension === dimension);
 }
 
-/** Converts `value` in unit `name` to SI, using `pageBytes` for page units. */
+/** Converts `value` in unit `name` to SI, using `pageBytes` for page units; NaN for an unknown unit. */
 export function toSI(value: number, name: string, pageBytes: number = DEFAULT_PAGE_BYTES): number {
   const info = unitInfo(name);
-  if (!info) throw new Error(`unknown unit ${name}`);
-  return value * info.factor * (info.perPage ? pageBytes : 1);
+  if (!info) return NaN;
+  return (value * info.factor * (info.perPage ? pageBytes : 1)) / (info.divisor ?? 1);
 }

@@ -45,11 +45,6 @@ export class FlowNetwork {
     this.lastAdvanceSec = sim.now;
   }
 
-  /** Number of flows currently sharing bandwidth (past their latency, not finished). */
-  get activeCount(): number {
-    return this.active.length;
-  }
-
   /**
    * Starts moving `bytes` along `route`. `onDone` runs, inside a simulator event, when the last byte has
    * arrived: latency + bytes / bandwidth after the start for an uncontended flow.
@@ -112,10 +107,7 @@ export class FlowNetwork {
   private update(): void {
     this.pendingUpdate = undefined;
     this.advance();
-    const rates = solveMaxMin(
-      this.capacities,
-      this.active.map((state) => state.variable),
-    );
+    const rates = solveMaxMin(this.capacities, this.active.map((state) => state.variable));
     let first: FlowState | undefined;
     let firstDelay = Number.POSITIVE_INFINITY;
     this.active.forEach((state, index) => {

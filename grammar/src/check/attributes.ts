@@ -5,7 +5,7 @@
  * result, so that lowering falls back to the default and the rest of the file is still checked.
  */
 import type { Attribute, Block, Value } from "../syntax/ast.js";
-import { DEFAULT_PAGE_BYTES, unitInfo, unitsOf, type Dimension } from "../units.js";
+import { DEFAULT_PAGE_BYTES, toSI, unitInfo, unitsOf, type Dimension } from "../units.js";
 import { attributeSpec, blockSchemas, type AttributeType, type BlockKind, type SymbolKind } from "./schema.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { SymbolInfo, SymbolTable } from "./symbols.js";
@@ -99,7 +99,7 @@ export function checkNumber(value: Value, type: AttributeType, what: string, con
     context.diagnostics.error(value.unit, "wrong-unit", `${what} is a ${type.dimension}, but '${value.unit.text}' is a unit of ${unit.dimension}`);
     return undefined;
   }
-  const si = value.value * unit.factor * (unit.perPage ? context.pageBytes ?? DEFAULT_PAGE_BYTES : 1);
+  const si = toSI(value.value, value.unit.text, context.pageBytes ?? DEFAULT_PAGE_BYTES);
   if (type.positive && !(si > 0)) {
     context.diagnostics.error(value, "out-of-range", `${what} must be greater than 0`);
     return undefined;

@@ -27,7 +27,7 @@ export function check(text: string): CheckResult {
   const symbols = new SymbolTable(diagnostics);
   declareAll(parsed.file.declarations, symbols);
   const lowered = lower(parsed.file.declarations, { diagnostics, symbols });
-  if (!parsed.file.declarations.some((d) => d.kind === "scenario") && parsed.errors.length === 0) {
+  if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
   }
   const hasErrors = diagnostics.hasErrors;

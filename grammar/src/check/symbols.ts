@@ -83,7 +83,8 @@ export class SymbolTable {
   /** The declared name of one of `kinds` nearest to `text` by edit distance, if it is near enough. */
   closest(text: string, kinds: readonly SymbolKind[]): string | undefined {
     let best: string | undefined;
-    let bestDistance = Math.max(2, Math.floor(text.length / 3)) + 1;
+    // Near enough: at most a third of the name wrong, and never the whole name.
+    let bestDistance = Math.min(text.length, Math.max(1, Math.floor(text.length / 3)) + 1);
     for (const symbol of this.byName.values()) {
       if (!kinds.includes(symbol.kind)) continue;
       const d = editDistance(text, symbol.name);
@@ -96,18 +97,19 @@ export class SymbolTable {
   }
 }
 
-/** Levenshtein distance between two short strings. */
+/** Edit distance between two short strings, counting a swap of neighbours as one edit (OSA distance). */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** Declares every named thing of a file: hypervisors, topologies with their nodes, hosts and VMs. */
