@@ -1,0 +1,89 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const quickstart = join(root, "samples", "quickstart.vmig");
+
+function vmig(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, "cli", "bin", "vmig.js"), ...args], { encoding: "utf8", cwd: root });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function withTypo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "vmig-cli-"));
+  const file = join(dir, "typo.vmig");
+  writeFileSync(file, readFileSync(quickstart, "utf8").replace("migrate web to h2", "migrate wbe to h2"));
+  return file;
+}
+
+test("check: the quickstart sample has no problems and exits 0", () => {
+  const r = vmig("check", quickstart);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /no problems/);
+});
+
+test("check: a typo in a VM name exits 1 and names the line and column", () => {
+  const file = withTypo();
+  const r = vmig("check", file);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout.trim(), `${file}:30:9: error: unknown vm 'wbe'; did you mean 'web'? [unknown-name]`);
+});
+
+test("run: prints one results row per migration and writes a self-contained report", () => {
+  const report = join(mkdtempSync(join(tmpdir(), "vmig-cli-")), "report.html");
+  const r = vmig("run", quickstart, "--report", report);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^vm\s+source\s+target\s+start\s+total time\s+downtime\s+bytes sent\s+rounds\s+stop reason$/m);
+  assert.match(r.stdout, /^web\s+h1\s+h2\s+/m);
+  assert.match(r.stdout, /pass {2}expect web\.downtime < 300 ms/);
+  const html = readFileSync(report, "utf8");
+  assert.match(html, /<svg[^>]*aria-label="Bytes remaining to copy, per VM"/);
+  assert.match(html, /<path d="M[^"]{200,}"/, "the remaining-bytes chart has a drawn line");
+  assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, "the report needs no script and no network");
+});
+
+test("run --json: follows docs/results-schema.md", () => {
+  const r = vmig("run", quickstart, "--json");
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.scenario, "quickstart");
+  assert.equal(doc.seed, 1);
+  assert.equal(doc.migrations.length, 1);
+  const m = doc.migrations[0];
+  for (const key of ["vm", "source", "target", "start_s", "end_s", "total_time_s", "downtime_s", "bytes_sent", "rounds"]) assert.ok(key in m, key);
+  assert.equal(m.rounds.reduce((sum: number, round: { bytes: number }) => sum + round.bytes, 0), m.bytes_sent);
+  assert.ok(Math.abs(m.end_s - m.start_s - m.total_time_s) < 1e-9);
+  assert.deepEqual(doc.expectations.map((e: { passed: boolean }) => e.passed), [true]);
+});
+
+test("run: the same scenario and seed give byte-identical JSON; another seed is recorded", () => {
+  const a = vmig("run", quickstart, "--json", "--seed", "42");
+  const b = vmig("run", quickstart, "--json", "--seed", "42");
+  assert.equal(a.stdout, b.stdout);
+  assert.equal(JSON.parse(a.stdout).seed, 42);
+});
+
+test("run: a scenario with errors prints diagnostics and exits 1", () => {
+  const r = vmig("run", withTypo());
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /:30:9: error: unknown vm 'wbe'/);
+});
+
+test("usage errors exit 2 with a message", () => {
+  assert.equal(vmig("frobnicate").code, 2);
+  assert.match(vmig("run", quickstart, "--seed", "x").stderr, /--seed needs a whole number/);
+  const missing = vmig("check", join(root, "does-not-exist.vmig"));
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read/);
+});
+
+test("the report file is only written when asked for", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vmig-cli-"));
+  vmig("run", quickstart);
+  assert.ok(!existsSync(join(dir, "report.html")));
+});

@@ -1,0 +1,77 @@
+/**
+ * A minimal LSP client for tests: starts `server/out/main.js --stdio` as a child process and talks to it
+ * over the real protocol, exactly as an editor does.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  ExitNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
+
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: (() => void)[] = [];
+  stderr = "";
+
+  constructor() {
+    this.process = spawn(process.execPath, [join(repositoryRoot, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
+    this.process.stderr!.on("data", (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const list = this.diagnostics.get(params.uri) ?? [];
+      list.push(params);
+      this.diagnostics.set(params.uri, list);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(repositoryRoot).href,
+      capabilities: { window: { workDoneProgress: true } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "vmig", version, text } });
+  }
+
+  async replace(uri: string, text: string, version: number): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Waits for the diagnostics published for `uri` at `version` (the server may skip superseded versions). */
+  async diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const found = this.diagnostics.get(uri)?.find((p) => p.version === version);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    this.connection.dispose();
+    await new Promise<void>((resolve) => (this.process.exitCode !== null ? resolve() : this.process.once("exit", () => resolve())));
+  }
+}
