@@ -65,8 +65,8 @@ export class RunController implements vscode.Disposable {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `vmig: running ${run.scenario}`, cancellable: true },
         (progress, token) => {
-          token.onCancellationRequested(() => run.cancellation.cancel());
-          return this.request(document, run, progress);
+          const link = token.onCancellationRequested(() => run.cancellation.cancel());
+          return this.request(document, run, progress).finally(() => link.dispose());
         },
       );
       this.finish(run, result);

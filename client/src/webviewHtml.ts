@@ -23,6 +23,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+    <meta property="csp-nonce" content="${escapeHtml(input.nonce)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
     <title>${escapeHtml(input.title)}</title>
@@ -41,12 +42,13 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 /**
  * Nothing by default; style sheets, images and fonts only from the extension's own files; scripts only
  * with the nonce. Styles need no 'unsafe-inline': the toolkit and uPlot style through the CSSOM and
- * constructable style sheets, which the policy does not govern.
+ * constructable style sheets, which the policy does not govern, and the one `<style>` element the toolkit
+ * adds (a focus-visible probe) carries the nonce it reads from the `csp-nonce` meta element.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,

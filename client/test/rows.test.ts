@@ -28,7 +28,7 @@ describe("migrationRow", () => {
       downtime: "32.0 ms",
       sent: "1.50 GiB",
       rounds: "2",
-      stop: "dirty set below threshold",
+      stop: "below threshold",
     });
   });
 

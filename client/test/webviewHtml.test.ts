@@ -15,6 +15,7 @@ describe("webview HTML", () => {
     const csp = contentSecurityPolicy(input.cspSource, input.nonce);
     assert.match(csp, /^default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
+    assert.match(csp, /style-src \S+ 'nonce-abc123'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
   });
 
@@ -25,6 +26,8 @@ describe("webview HTML", () => {
     assert.equal(scripts.length, 1);
     for (const script of scripts) assert.match(script, /nonce="abc123"/);
     assert.ok(html.includes(`<link rel="stylesheet" href="${input.styleUris[0]}">`));
+    // The toolkit reads the nonce for the <style> element it adds from this meta element.
+    assert.ok(html.includes('<meta property="csp-nonce" content="abc123">'));
   });
 
   it("has no inline event handlers or inline scripts", () => {

@@ -7,6 +7,9 @@ import type { AlignedSeries } from "./series.js";
 
 const chartHeight = 320;
 
+/** Tick steps for the bytes axis: powers of two, so ticks fall on 256 MiB, 512 MiB, 1 GiB and the like. */
+const byteIncrements = Array.from({ length: 60 }, (_, k) => 2 ** k);
+
 /** Line colours, from the theme's chart palette (defined by dark, light and high-contrast themes alike). */
 const palette: readonly [variable: string, fallback: string][] = [
   ["--vscode-charts-blue", "#3794ff"],
@@ -87,7 +90,7 @@ export class RemainingChart {
       ],
       axes: [
         { ...axis("simulated time"), values: (_u, splits) => secondsTicks(splits) },
-        { ...axis("left to copy"), size: 80, values: (_u, splits) => bytesTicks(splits) },
+        { ...axis("left to copy"), size: 80, incrs: byteIncrements, values: (_u, splits) => bytesTicks(splits) },
       ],
       cursor: { drag: { x: true, y: false } },
     };

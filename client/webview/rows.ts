@@ -17,23 +17,25 @@ export interface MigrationRow {
 export interface Column {
   readonly key: keyof MigrationRow;
   readonly title: string;
+  /** A CSS grid track size. */
+  readonly width: string;
 }
 
 export const migrationColumns: readonly Column[] = [
-  { key: "vm", title: "VM" },
-  { key: "route", title: "Source → target" },
-  { key: "total", title: "Total time" },
-  { key: "downtime", title: "Downtime" },
-  { key: "sent", title: "Bytes sent" },
-  { key: "rounds", title: "Rounds" },
-  { key: "stop", title: "Stop reason" },
+  { key: "vm", title: "VM", width: "1fr" },
+  { key: "route", title: "Source → target", width: "1.5fr" },
+  { key: "total", title: "Total time", width: "1fr" },
+  { key: "downtime", title: "Downtime", width: "1fr" },
+  { key: "sent", title: "Bytes sent", width: "1fr" },
+  { key: "rounds", title: "Rounds", width: "0.8fr" },
+  { key: "stop", title: "Stop reason", width: "1.4fr" },
 ];
 
 const stopReasons: Record<MigrationDocument["stop_reason"], string> = {
-  "below-threshold": "dirty set below threshold",
-  "max-rounds": "round limit reached",
-  "max-sent": "data limit reached",
-  "nothing-dirty": "nothing left dirty",
+  "below-threshold": "below threshold",
+  "max-rounds": "round limit",
+  "max-sent": "data limit",
+  "nothing-dirty": "nothing dirty",
 };
 
 export function migrationRow(m: MigrationDocument): MigrationRow {

@@ -4,11 +4,13 @@
  * @vscode/webview-ui-toolkit is sunset upstream (its repository is archived). Every toolkit import and
  * every `vscode-*` tag name lives here and nowhere else, behind small factory functions, so replacing it
  * with @vscode-elements/elements (`vscode-table`, `vscode-progress-ring`, `vscode-badge`, `vscode-button`)
- * is a change to this one file.
+ * is a change to this one file. `vscode-badge` is not used: its template binds a `style` attribute, which
+ * the panel's Content-Security-Policy (no 'unsafe-inline') blocks; a tag shows counts instead. The progress
+ * ring's template holds such an attribute too, used only by the determinate ring: the policy blocks it once,
+ * with a console message and no visible effect, since the panel's ring is indeterminate.
  */
 import {
   provideVSCodeDesignSystem,
-  vsCodeBadge,
   vsCodeButton,
   vsCodeDataGrid,
   vsCodeDataGridCell,
@@ -22,12 +24,13 @@ export interface GridColumn {
   /** The row property shown in this column. */
   readonly key: string;
   readonly title: string;
+  /** A CSS grid track size, such as `1fr` or `2fr`. */
+  readonly width: string;
 }
 
 /** Defines the custom elements; call once before creating any component. */
 export function registerToolkit(): void {
   provideVSCodeDesignSystem().register(
-    vsCodeBadge(),
     vsCodeButton(),
     vsCodeDataGrid(),
     vsCodeDataGridCell(),
@@ -42,6 +45,7 @@ export function createDataGrid(rows: readonly object[], columns: readonly GridCo
   const grid = document.createElement("vscode-data-grid") as DataGrid;
   grid.setAttribute("aria-label", "Finished migrations");
   grid.generateHeader = "sticky";
+  grid.gridTemplateColumns = columns.map((c) => c.width).join(" ");
   grid.columnDefinitions = columns.map((c) => ({ columnDataKey: c.key, title: c.title }));
   grid.rowsData = [...rows];
   return grid;
@@ -59,14 +63,7 @@ export function createProgressRing(label: string): HTMLElement {
   return ring;
 }
 
-/** A small count, such as the number of finished migrations. */
-export function createBadge(text: string): HTMLElement {
-  const badge = document.createElement("vscode-badge");
-  badge.textContent = text;
-  return badge;
-}
-
-/** A label for a state, such as "running" or "finished". */
+/** A short label for a state or a count, such as "running" or "3 finished". */
 export function createTag(text: string): HTMLElement {
   const tag = document.createElement("vscode-tag");
   tag.textContent = text;

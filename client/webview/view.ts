@@ -5,7 +5,7 @@ import { RemainingChart } from "./chart.js";
 import type { PanelState, RunStatus } from "./panelState.js";
 import { migrationColumns, migrationRow } from "./rows.js";
 import { alignSeries, remainingPrefix } from "./series.js";
-import { createBadge, createButton, createDataGrid, createProgressRing, createTag, setDataGridRows } from "./toolkit.js";
+import { createButton, createDataGrid, createProgressRing, createTag, setDataGridRows } from "./toolkit.js";
 
 const statusWords: Record<RunStatus, string> = {
   idle: "idle",
@@ -47,7 +47,7 @@ export class ResultsView {
     title.textContent = state.scenario;
     const parts: HTMLElement[] = [title, createTag(statusWords[state.status])];
     if (state.truncated) parts.push(createTag("horizon reached"));
-    parts.push(createBadge(String(state.migrations.length)));
+    parts.push(createTag(`${state.migrations.length} finished`));
     if (state.status === "running") parts.push(createProgressRing("Running"), createButton("Stop", this.onStop));
     this.header.replaceChildren(...parts);
   }
