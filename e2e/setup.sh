@@ -58,10 +58,13 @@ if [ "$stamp_want" != "$stamp_have" ] || [ ! -d "$CS_DIR/lib/vscode/node_modules
   fi
   # npm itself is the system one (Node 20's); install scripts are not approved, so nothing
   # native is rebuilt and ripgrep's downloader never runs.
-  ( cd "$DEPS" && PATH="$NODE24_BIN:$PATH" "${install_cmd[@]}" --no-audit --no-fund --loglevel=error )
+  ( cd "$DEPS" && PATH="$NODE24_BIN:$PATH" "${install_cmd[@]}" --ignore-scripts --no-audit --no-fund --loglevel=error )
   [ -f "$ROOT/e2e/package-lock.json" ] || cp "$DEPS/package-lock.json" "$ROOT/e2e/package-lock.json"
   log "running code-server's postinstall.sh by hand (installs lib/vscode's dependencies)"
-  ( cd "$CS_DIR" && PATH="$NODE24_BIN:$PATH" \
+  # npm_config_ignore_scripts: lib/vscode's package.json approves native builds (kerberos,
+  # node-pty, spdlog, sqlite3...) that need headers this machine lacks and would be built
+  # against the wrong Node; the workbench runs without them.
+  ( cd "$CS_DIR" && PATH="$NODE24_BIN:$PATH" npm_config_ignore_scripts=true \
       npm_config_user_agent="npm/11 node/$("$NODE24_BIN/node" --version) linux x64" \
       sh ./postinstall.sh ) > "$CACHE/postinstall.log" 2>&1 || {
         tail -40 "$CACHE/postinstall.log" >&2; echo "code-server postinstall failed (log: $CACHE/postinstall.log)" >&2; exit 1; }

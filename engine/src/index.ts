@@ -7,3 +7,4 @@ export type { MigrationPrediction, PredictedRound, PredictionInput } from "./mig
 export { defaultProfile, profiles } from "./migration/profiles.js";
 export { solveMaxMin } from "./network/maxmin.js";
 export type { MaxMinVariable } from "./network/maxmin.js";
+export { forecastMigrations, type MigrationForecast } from "./forecast.js";

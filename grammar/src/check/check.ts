@@ -6,10 +6,13 @@
  */
 import type { Scenario } from "@vmig/engine";
 import { parse, type ParseResult } from "../syntax/parse.js";
+import type { MigrateDecl } from "../syntax/ast.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
 import { SymbolTable, declareAll } from "./symbols.js";
 import { lower } from "./lower.js";
 import type { Expectation } from "./expectations.js";
+import { checkFeasibility } from "./feasibility.js";
+import type { MigrationForecast } from "@vmig/engine";
 
 export interface CheckResult {
   readonly parsed: ParseResult;
@@ -18,6 +21,10 @@ export interface CheckResult {
   /** The typed scenario, present only when the document has no error. */
   readonly scenario?: Scenario;
   readonly expectations: readonly Expectation[];
+  /** Closed-form forecasts of each migration, by index in `scenario.migrations` (only with a scenario). */
+  readonly forecasts: readonly MigrationForecast[];
+  /** The `migrate` declaration of each forecast migration. */
+  readonly migrationDeclarations: readonly MigrateDecl[];
 }
 
 export function check(text: string): CheckResult {
@@ -30,6 +37,7 @@ export function check(text: string): CheckResult {
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
   }
+  const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics);
   const hasErrors = diagnostics.hasErrors;
   return {
     parsed,
@@ -37,5 +45,7 @@ export function check(text: string): CheckResult {
     symbols,
     scenario: hasErrors ? undefined : lowered.scenario,
     expectations: lowered.expectations,
+    forecasts,
+    migrationDeclarations: lowered.migrationDeclarations,
   };
 }

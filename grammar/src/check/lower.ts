@@ -19,6 +19,8 @@ export const DEFAULT_HORIZON_SEC = 3600;
 export interface Lowered {
   readonly scenario: Scenario;
   readonly expectations: readonly Expectation[];
+  /** The `migrate` declaration of each of `scenario.migrations`, by index. */
+  readonly migrationDeclarations: readonly MigrateDecl[];
 }
 
 export function lower(declarations: readonly Declaration[], context: AttributeContext): Lowered {
@@ -55,6 +57,7 @@ class ScenarioBuilder {
   private readonly vmIndex = new Map<string, number>();
   private readonly migrations: Migration[] = [];
   private readonly expectations: Expectation[] = [];
+  private readonly migrationDeclarations: MigrateDecl[] = [];
 
   constructor(private readonly context: AttributeContext) {}
 
@@ -173,6 +176,7 @@ class ScenarioBuilder {
       return;
     }
     this.migrations.push({ vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec });
+    this.migrationDeclarations.push(decl);
   }
 
   expect(decl: ExpectDecl): void {
@@ -208,6 +212,7 @@ class ScenarioBuilder {
         migrations: this.migrations,
       },
       expectations: this.expectations,
+      migrationDeclarations: this.migrationDeclarations,
     };
   }
 

@@ -1,0 +1,69 @@
+/**
+ * Feasibility of migrations, predicted while the user types with the engine's closed-form model (the same
+ * model the simulation agrees with on uncontended paths): no route, pre-copy that cannot converge, and
+ * `expect` lines that the prediction already violates.
+ */
+import { forecastMigrations, type MigrationForecast, type Scenario } from "@vmig/engine";
+import type { DiagnosticBag } from "./diagnostics.js";
+import type { Lowered } from "./lower.js";
+import { compare, type Expectation } from "./expectations.js";
+import { formatBytes, formatRate, formatSeconds } from "../format.js";
+
+/** Adds feasibility diagnostics for a lowered scenario and returns the forecasts (for hover and hints). */
+export function checkFeasibility(lowered: Lowered, diagnostics: DiagnosticBag): MigrationForecast[] {
+  const { scenario } = lowered;
+  const forecasts = forecastMigrations(scenario);
+  for (const forecast of forecasts) {
+    const decl = lowered.migrationDeclarations[forecast.index]!;
+    const migration = scenario.migrations[forecast.index]!;
+    const vm = scenario.vms[migration.vm]!;
+    const source = scenario.hosts[vm.host]!.name;
+    const target = scenario.hosts[migration.target]!.name;
+    if (!forecast.route) {
+      diagnostics.error(decl.target ?? decl, "no-route", `no route from '${source}' to '${target}': no links connect them, so '${vm.name}' cannot migrate`);
+      continue;
+    }
+    const p = forecast.prediction;
+    if (p && forecast.dirtyBytesPerSec >= forecast.route.bandwidthBytesPerSec) {
+      diagnostics.warning(
+        decl,
+        "cannot-converge",
+        `pre-copy of '${vm.name}' cannot converge: it dirties ${formatRate(forecast.dirtyBytesPerSec)} but the path ${source} → ${target} carries ` +
+          `${formatRate(forecast.route.bandwidthBytesPerSec)}; the profile forces stop-and-copy after ${p.roundCount - 1} round${p.roundCount === 2 ? "" : "s"} (${p.stopReason}), ` +
+          `with a predicted downtime of ${formatSeconds(p.downtimeSec)} (${formatBytes(p.finalRoundBytes)} copied while paused)`,
+      );
+    }
+  }
+  for (const expectation of lowered.expectations) checkExpectation(expectation, scenario, forecasts, diagnostics);
+  return forecasts;
+}
+
+/** Warns when every forecast migration of the expectation's VM already violates it. */
+function checkExpectation(expectation: Expectation, scenario: Scenario, forecasts: readonly MigrationForecast[], diagnostics: DiagnosticBag): void {
+  const predictions = forecasts
+    .filter((f) => scenario.vms[scenario.migrations[f.index]!.vm]!.name === expectation.vm)
+    .map((f) => f.prediction);
+  if (predictions.length === 0 || predictions.some((p) => p === undefined)) return;
+  const values = predictions.map((p) => predictedMetric(p!, expectation.metric));
+  const worst = Math.max(...values);
+  if (compare(worst, expectation.op, expectation.bound)) return;
+  const show = expectation.metric === "bytes_sent" ? formatBytes : expectation.metric === "rounds" ? String : formatSeconds;
+  diagnostics.warning(
+    expectation,
+    "expect-violated",
+    `the prediction already violates this: ${expectation.vm}.${expectation.metric} is predicted at ${show(worst)} (uncontended path, closed-form model)`,
+  );
+}
+
+function predictedMetric(p: NonNullable<MigrationForecast["prediction"]>, metric: Expectation["metric"]): number {
+  switch (metric) {
+    case "downtime":
+      return p.downtimeSec;
+    case "total_time":
+      return p.totalTimeSec;
+    case "bytes_sent":
+      return p.bytesSent;
+    case "rounds":
+      return p.roundCount;
+  }
+}
