@@ -5,6 +5,22 @@ export { SimulationError } from "./errors.js";
 export { predictMigration, predictRounds } from "./migration/analytic.js";
 export type { MigrationPrediction, PredictedRound, PredictionInput } from "./migration/analytic.js";
 export { defaultProfile, profiles } from "./migration/profiles.js";
+export { optimalRates, roundTimes } from "./migration/optimal.js";
+export type { RateProblem, RateProblemVm, RateSolution } from "./migration/optimal.js";
+export { dirtiedBytes, dirtyRateOf } from "./migration/dirtying.js";
+export { expectedRemoteFaults } from "./migration/postcopy.js";
 export { solveMaxMin } from "./network/maxmin.js";
 export type { MaxMinVariable } from "./network/maxmin.js";
 export { forecastMigrations, type MigrationForecast } from "./forecast.js";
+export { IncrementalMaxMin } from "./network/incremental.js";
+export { fatTree, leafSpine, star, threeTier } from "./network/generators.js";
+export type {
+  CommonTopologyOptions,
+  FatTreeOptions,
+  GeneratedHost,
+  GeneratedTopology,
+  LeafSpineOptions,
+  StarOptions,
+  ThreeTierOptions,
+} from "./network/generators.js";
+export { DEFAULT_POLL_INTERVAL_SEC } from "./network/dynamicRouting.js";

@@ -8,6 +8,7 @@
  */
 import { SimulationError } from "./errors.js";
 import { checkProfile } from "./migration/stopConditions.js";
+import { checkVmForMigration } from "./migration/rounds.js";
 import type { Route, Routing } from "./network/routing.js";
 import type { Host, HypervisorProfile, Scenario, Vm } from "./scenario.js";
 
@@ -46,12 +47,13 @@ export function planMigrations(scenario: Scenario, routing: Routing): PlannedMig
     const profile = lookup(scenario.profiles, source.profile, `host ${source.name}: profile`);
     try {
       checkProfile(profile);
+      checkVmForMigration(vm);
     } catch (error) {
       throw new SimulationError((error as Error).message);
     }
     const sourceNode = lookup(scenario.nodes, source.node, `host ${source.name}: node`);
     const targetNode = lookup(scenario.nodes, target.node, `host ${target.name}: node`);
-    const route = routing.route(source.node, target.node);
+    const route = routing.route(source.node, target.node, index);
     if (route === undefined) {
       throw new SimulationError(
         `${what}: no network route from ${sourceNode.name} (host ${source.name}) to ${targetNode.name} (host ${target.name})`,

@@ -12,6 +12,13 @@ export type StopReason =
   | "max-sent"
   | "nothing-dirty";
 
+/**
+ * The rule that ended the live phase, finer than StopReason: `dirty-exceeds-rate` (Xen's fourth rule) and
+ * `downtime-limit` (QEMU) are reported in `stopReason` as `max-rounds` and `below-threshold`; `postcopy`
+ * (execution switched at once) as `max-rounds`.
+ */
+export type StopRule = StopReason | "dirty-exceeds-rate" | "downtime-limit" | "postcopy";
+
 export interface RoundResult {
   /** 0 for the full-memory copy; the stop-and-copy round has the last index. */
   readonly index: number;
@@ -21,6 +28,12 @@ export interface RoundResult {
   readonly bytes: number;
   /** Rate at which the VM dirtied memory during this round, in bytes per second. */
   readonly dirtyRateBytesPerSec: number;
+  /** `disk`: a block-migration round; `push`: post-copy's background push. Absent: a memory round. */
+  readonly stage?: "disk" | "push";
+  /** Bytes on the wire when compression changes them. */
+  readonly wireBytes?: number;
+  /** Auto-converge throttle during the round (fraction of vCPU time taken away), when above 0. */
+  readonly throttle?: number;
 }
 
 export interface MigrationResult {
@@ -34,6 +47,14 @@ export interface MigrationResult {
   readonly bytesSent: number;
   readonly rounds: readonly RoundResult[];
   readonly stopReason: StopReason;
+  /** Finer stop rule, when it differs from `stopReason`. */
+  readonly stopRule?: StopRule;
+  /** Post-copy: time from the switch until the last page arrived (the VM runs degraded), in seconds. */
+  readonly degradedSec?: number;
+  /** Post-copy: expected pages fetched on demand over the network. */
+  readonly remoteFaults?: number;
+  /** Rate cap the schedule's allocation gave this migration, in bytes/s. */
+  readonly allocatedRateBytesPerSec?: number;
 }
 
 /** One point of a time series: simulated time in seconds and a value in the series' unit. */

@@ -7,11 +7,11 @@
  * series points up to that instant.
  */
 import { Simulator } from "./kernel/simulator.js";
-import { dirtyRateOf } from "./migration/dirtying.js";
+import { SimulationError } from "./errors.js";
 import { startPrecopy, type PrecopyOutcome } from "./migration/precopy.js";
-import { FlowNetwork } from "./network/flows.js";
-import { ShortestPathRouting } from "./network/routing.js";
-import { buildTopology } from "./network/topology.js";
+import { GroupGate, planSchedule, type SchedulePlan } from "./migration/schedule.js";
+import { legacyStopReason } from "./migration/stopConditions.js";
+import { buildNetwork } from "./network/model.js";
 import { SeriesBuffer } from "./output/seriesBuffer.js";
 import { planMigrations, type PlannedMigration } from "./plan.js";
 import type { MigrationResult, SimulationOptions, SimulationResult, SimulationSink } from "./results.js";
@@ -25,9 +25,11 @@ import type { Scenario } from "./scenario.js";
 export function simulate(scenario: Scenario, sink: SimulationSink, options: SimulationOptions = {}): SimulationResult {
   const seed = options.seed ?? scenario.seed;
   const sim = new Simulator(seed);
-  const topology = buildTopology(scenario.nodes, scenario.links);
-  const plan = planMigrations(scenario, new ShortestPathRouting(topology));
-  const network = new FlowNetwork(sim, topology);
+  const net = buildNetwork(sim, scenario);
+  const plan = planMigrations(scenario, net.planning);
+  const schedule = scheduleOrThrow(scenario, plan);
+  const gate = new GroupGate(schedule);
+  const network = net.flows;
   const series = new SeriesBuffer(sink, options.batchSize);
 
   const results: (MigrationResult | undefined)[] = plan.map(() => undefined);
@@ -41,17 +43,24 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
     startPrecopy({
       sim,
       network,
-      route: planned.route,
-      memoryBytes: planned.vm.memoryBytes,
-      dirtyBytesPerSec: dirtyRateOf(planned.vm.dirty),
-      profile: planned.profile,
+      route: net.routeAtStart(planned.source.node, planned.target.node, planned.index, planned.route),
+      spec: {
+        memoryBytes: planned.vm.memoryBytes,
+        dirty: planned.vm.dirty,
+        profile: planned.profile,
+        ...(planned.vm.staticBytes === undefined ? {} : { staticBytes: planned.vm.staticBytes }),
+        ...(planned.vm.disk === undefined ? {} : { disk: planned.vm.disk }),
+        mode: scenario.migrations[planned.index]!.mode ?? "precopy",
+        ...rateCap(schedule, planned.index),
+      },
+      pageBytes: planned.vm.pageBytes,
       onRemaining: (timeSec, bytes) => series.append(seriesName, "bytes", timeSec, bytes),
       onDone: (outcome) => end(planned, outcome),
     });
   };
 
   const end = (planned: PlannedMigration, outcome: PrecopyOutcome): void => {
-    const result = toResult(planned, outcome);
+    const result = toResult(planned, outcome, schedule.capOf[planned.index]);
     results[planned.index] = result;
     series.flush();
     sink.migrationDone(result);
@@ -59,16 +68,20 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
     if (++finished === plan.length) sim.stop();
     const next = waiting[planned.vmIndex]!.shift();
     if (next !== undefined) begin(next);
+    gate.finished(planned.index);
   };
 
   for (const planned of plan) {
-    sim.schedule(planned.startSec, () => {
-      if (migrating[planned.vmIndex]) waiting[planned.vmIndex]!.push(planned);
-      else begin(planned);
-    });
+    sim.schedule(planned.startSec, () =>
+      gate.due(planned.index, () => {
+        if (migrating[planned.vmIndex]) waiting[planned.vmIndex]!.push(planned);
+        else begin(planned);
+      }),
+    );
   }
 
   const outcome = sim.run(scenario.horizonSec, options.isCancelled);
+  net.finish(series, sim.now);
   series.flush();
   const done = results.filter((result): result is MigrationResult => result !== undefined);
   return {
@@ -81,7 +94,8 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
   };
 }
 
-function toResult(planned: PlannedMigration, outcome: PrecopyOutcome): MigrationResult {
+function toResult(planned: PlannedMigration, outcome: PrecopyOutcome, cap: number | undefined): MigrationResult {
+  const stopReason = legacyStopReason(outcome.stopRule);
   return {
     vm: planned.vm.name,
     source: planned.source.name,
@@ -92,6 +106,30 @@ function toResult(planned: PlannedMigration, outcome: PrecopyOutcome): Migration
     downtimeSec: outcome.downtimeSec,
     bytesSent: outcome.bytesSent,
     rounds: outcome.rounds,
-    stopReason: outcome.stopReason,
+    stopReason,
+    ...(outcome.stopRule === stopReason ? {} : { stopRule: outcome.stopRule }),
+    ...(outcome.degradedSec === undefined ? {} : { degradedSec: outcome.degradedSec }),
+    ...(outcome.remoteFaults === undefined ? {} : { remoteFaults: outcome.remoteFaults }),
+    ...(cap === undefined ? {} : { allocatedRateBytesPerSec: cap }),
   };
+}
+
+/** The schedule's groups and rate caps (migration/schedule.ts); an infeasible allocation is a SimulationError. */
+function scheduleOrThrow(scenario: Scenario, plan: readonly PlannedMigration[]): SchedulePlan {
+  const migrations = plan.map((p) => ({
+    index: p.index,
+    vmIndex: p.vmIndex,
+    startSec: p.startSec,
+    bottleneckBytesPerSec: p.route.bottleneckBytesPerSec,
+  }));
+  try {
+    return planSchedule(scenario, migrations);
+  } catch (error) {
+    throw new SimulationError(`rate allocation: ${(error as Error).message}`);
+  }
+}
+
+function rateCap(schedule: SchedulePlan, index: number): { rateCapBytesPerSec?: number } {
+  const cap = schedule.capOf[index];
+  return cap === undefined ? {} : { rateCapBytesPerSec: cap };
 }

@@ -3,12 +3,20 @@
  * (what the extension uses) speaks it over Node IPC.
  */
 import { join } from "node:path";
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisCache } from "./analysis.js";
 import { registerDiagnostics } from "./diagnostics.js";
 import { registerCompletion } from "./completion.js";
 import { registerRuns } from "./runs.js";
+import { registerNavigation } from "./features/navigation.js";
+import { registerHover } from "./features/hover.js";
+import { registerHintsAndLenses } from "./features/hintsAndLenses.js";
+import { registerCodeActions } from "./features/codeActions.js";
+import * as formatting from "./features/formatting.js";
+import * as semanticTokens from "./features/semanticTokens.js";
+import * as folding from "./features/folding.js";
+import * as documentSymbols from "./features/documentSymbols.js";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -18,12 +26,31 @@ connection.onInitialize(() => ({
   capabilities: {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     completionProvider: { triggerCharacters: [" ", ".", "-"] },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
+    inlayHintProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    ...formatting.formattingCapabilities,
+    ...semanticTokens.semanticTokensCapabilities,
+    ...folding.foldingCapabilities,
+    ...documentSymbols.documentSymbolsCapabilities,
   },
   serverInfo: { name: "vmig-language-server", version: "0.1.0" },
 }));
 
 registerDiagnostics(connection, documents, cache);
 registerCompletion(connection, documents, cache);
+registerNavigation(connection, documents, cache);
+registerHover(connection, documents, cache);
+registerHintsAndLenses(connection, documents, cache);
+registerCodeActions(connection, documents, cache);
+formatting.register(connection, documents, cache);
+semanticTokens.register(connection, documents, cache);
+folding.register(connection, documents, cache);
+documentSymbols.register(connection, documents, cache);
 // The bundle is CommonJS, so __dirname is the folder of main.js, where the worker bundle sits too.
 registerRuns(connection, documents, join(__dirname, "simulationWorker.js"));
 

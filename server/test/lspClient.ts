@@ -16,6 +16,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
@@ -42,13 +43,15 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  /** Initializes the server and returns its answer (capabilities, semantic token legend). */
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(repositoryRoot).href,
       capabilities: { window: { workDoneProgress: true } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {

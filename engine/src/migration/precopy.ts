@@ -1,23 +1,22 @@
 /**
- * The pre-copy process of one live migration, run inside the simulator.
+ * The migration process of one VM, run inside the simulator: pre-copy, or post-copy, with block migration.
  *
  * Pre-copy as paper 000 (Qin et al., ../shared/papers/000_13945c54d71f84e6.txt, §2.1) describes it — a
  * preparation phase, iterative rounds, a stop-and-copy phase — with the round sizes of paper 003 (Netalkar,
- * ../shared/papers/003_73d1c9fca91e0d38.txt, equations 1–3): round 0 sends all memory, each later round
- * sends what the VM dirtied during the previous one (./dirtying.ts), and Xen's rules (./stopConditions.ts)
- * decide when to stop. Every round is one flow from the source host's node to the target's, sharing the
- * network with every other flow, so a round lasts latency + bytes / (the rate it gets), and that duration is
- * what the VM dirties memory over. Memory is a continuous quantity of bytes, not a count of pages.
+ * ../shared/papers/003_73d1c9fca91e0d38.txt, equations 1–3). Which round comes next, and its size, is decided
+ * by ./rounds.ts, shared with the analytic predictor; this file only turns rounds into flows. Every round is
+ * one flow from the source host's node to the target's, sharing the network with every other flow, so a
+ * round lasts latency + bytes / (the rate it gets), and that duration is what the VM dirties memory over.
+ * Post-copy (Hines et al., VEE 2009) resumes the VM after the state round, then pushes memory (./postcopy.ts).
  *
  * Alone on its path, this process follows exactly the recurrence of ./analytic.ts.
  */
 import type { Simulator, EventHandle } from "../kernel/simulator.js";
 import type { Flow, FlowNetwork } from "../network/flows.js";
 import type { Route } from "../network/routing.js";
-import type { RoundPhase, RoundResult, StopReason } from "../results.js";
-import type { HypervisorProfile } from "../scenario.js";
-import { dirtiedBytes } from "./dirtying.js";
-import { stopBeforeFirstRound, stopReasonAfterRound } from "./stopConditions.js";
+import type { RoundResult, StopRule } from "../results.js";
+import { expectedRemoteFaults } from "./postcopy.js";
+import { RoundPlanner, type MigrationSpec, type RoundStage } from "./rounds.js";
 
 /** Most intermediate points of the remaining-bytes series per round (round boundaries come on top). */
 export const SAMPLES_PER_ROUND = 16;
@@ -26,9 +25,9 @@ export interface PrecopyParams {
   readonly sim: Simulator;
   readonly network: FlowNetwork;
   readonly route: Route;
-  readonly memoryBytes: number;
-  readonly dirtyBytesPerSec: number;
-  readonly profile: HypervisorProfile;
+  readonly spec: MigrationSpec;
+  /** Page size, for counting post-copy's remote faults, in bytes. */
+  readonly pageBytes: number;
   /**
    * Receives the bytes of the current round not yet delivered: the round's size when it starts, a bounded
    * number of samples while it runs, and 0 when it ends, so that a chart draws a decreasing sawtooth.
@@ -41,82 +40,109 @@ export interface PrecopyOutcome {
   readonly startSec: number;
   readonly endSec: number;
   readonly downtimeSec: number;
+  /** Bytes on the wire. */
   readonly bytesSent: number;
   readonly rounds: readonly RoundResult[];
-  readonly stopReason: StopReason;
+  readonly stopRule: StopRule;
+  readonly degradedSec?: number;
+  readonly remoteFaults?: number;
 }
 
-/** Starts a migration at the current simulated time; `params.onDone` runs once the VM has resumed. */
+/** Starts a migration at the current simulated time; `params.onDone` runs once it has finished. */
 export function startPrecopy(params: PrecopyParams): void {
-  new PrecopyMigration(params).start();
+  new MigrationProcess(params).start();
 }
 
-class PrecopyMigration {
+class MigrationProcess {
   private readonly rounds: RoundResult[] = [];
+  private readonly planner: RoundPlanner;
   private readonly startSec: number;
-  private sentBytes = 0;
   private sample: EventHandle | undefined;
+  private downtimeSec = 0;
 
   constructor(private readonly params: PrecopyParams) {
     this.startSec = params.sim.now;
+    this.planner = new RoundPlanner(params.spec);
   }
 
   /** Stage 1, preparation: a fixed time before any byte is sent. */
   start(): void {
-    const { sim, profile, memoryBytes, onRemaining } = this.params;
-    if (profile.prepareSec > 0) onRemaining(sim.now, memoryBytes);
-    sim.after(profile.prepareSec, () => {
-      const reason = stopBeforeFirstRound(profile);
-      if (reason === undefined) this.startRound(0, "precopy", memoryBytes, undefined);
-      else this.startRound(0, "stop-and-copy", memoryBytes, reason);
-    });
+    const { sim, spec, onRemaining } = this.params;
+    this.planner.start();
+    if (spec.profile.prepareSec > 0) onRemaining(sim.now, this.planner.wireBytes);
+    sim.after(spec.profile.prepareSec, () => this.startRound());
   }
 
   /**
-   * Starts round `index` as one flow. Stage 2, the iterative rounds, runs while the VM keeps running and
-   * dirtying memory; stage 3, the stop-and-copy, runs with the VM paused (it dirties nothing).
+   * Starts the planner's current round as one flow. Stage 2, the iterative rounds (disk, then memory), runs
+   * while the VM keeps running and dirtying memory; stage 3, the stop-and-copy, runs with the VM paused.
    */
-  private startRound(index: number, phase: RoundPhase, bytes: number, stopReason: StopReason | undefined): void {
+  private startRound(): void {
     const { sim, network, route, onRemaining } = this.params;
+    const planner = this.planner;
     const startSec = sim.now;
-    onRemaining(startSec, bytes);
-    const flow = network.startFlow(route, bytes, () => {
+    const { index, stage, bytes, wireBytes, rateCap } = planner;
+    const dirtyRate = planner.dirtyRate;
+    const throttle = planner.throttle.throttle;
+    onRemaining(startSec, wireBytes);
+    const flow = network.startFlow(route, wireBytes, () => {
       if (this.sample !== undefined) sim.cancel(this.sample);
       this.sample = undefined;
       onRemaining(sim.now, 0);
       const durationSec = sim.now - startSec;
-      const dirtyRate = phase === "precopy" ? this.params.dirtyBytesPerSec : 0;
-      this.rounds.push({ index, phase, startSec, durationSec, bytes, dirtyRateBytesPerSec: dirtyRate });
-      this.sentBytes += bytes;
-      if (stopReason === undefined) this.afterLiveRound(index, durationSec);
-      else this.resume(durationSec, stopReason);
+      this.rounds.push({
+        index,
+        phase: stage === "final" ? "stop-and-copy" : "precopy",
+        startSec,
+        durationSec,
+        bytes,
+        dirtyRateBytesPerSec: dirtyRate,
+        ...(stage === "disk" || stage === "push" ? { stage } : {}),
+        ...(wireBytes !== bytes ? { wireBytes } : {}),
+        ...(throttle > 0 ? { throttle } : {}),
+      });
+      this.afterRound(stage, durationSec);
+    }, Number.isFinite(rateCap) ? { capBytesPerSec: rateCap } : {});
+    const estimateSec = route.latencySec + wireBytes / Math.min(route.bottleneckBytesPerSec, rateCap);
+    if (wireBytes > 0) this.scheduleSample(flow, SAMPLES_PER_ROUND, estimateSec / (SAMPLES_PER_ROUND + 1));
+  }
+
+  /** Stage 2 continues, stage 3 begins, or the VM resumes, as the planner says. */
+  private afterRound(stage: RoundStage, durationSec: number): void {
+    const { sim, spec } = this.params;
+    const rule = this.planner.rule;
+    this.planner.finish(durationSec);
+    if (stage === "final") {
+      // End of stage 3: the VM resumes on the destination after the profile's resume time.
+      this.downtimeSec = durationSec + spec.profile.resumeSec;
+      sim.after(spec.profile.resumeSec, () => {
+        if (this.planner.done) this.end(rule!, undefined);
+        else this.startRound();
+      });
+    } else if (stage === "push") {
+      this.end(rule!, durationSec);
+    } else {
+      this.startRound();
+    }
+  }
+
+  private end(rule: StopRule, pushSec: number | undefined): void {
+    const { sim, spec, route, pageBytes, onDone } = this.params;
+    const push = pushSec === undefined ? undefined : this.rounds.at(-1)!;
+    onDone({
+      startSec: this.startSec,
+      endSec: sim.now,
+      downtimeSec: this.downtimeSec,
+      bytesSent: this.planner.sentWireBytes,
+      rounds: this.rounds,
+      stopRule: rule,
+      ...(push === undefined
+        ? {}
+        : {
+            degradedSec: pushSec!,
+            remoteFaults: expectedRemoteFaults(spec.dirty, spec.memoryBytes, push.bytes, pushSec!, route.latencySec, pageBytes),
+          }),
     });
-    const estimateSec = route.latencySec + bytes / route.bottleneckBytesPerSec;
-    if (bytes > 0) this.scheduleSample(flow, SAMPLES_PER_ROUND, estimateSec / (SAMPLES_PER_ROUND + 1));
-  }
-
-  /** Stage 2 continues, or stage 3 begins, depending on the stop conditions. */
-  private afterLiveRound(index: number, durationSec: number): void {
-    const { profile, memoryBytes, dirtyBytesPerSec } = this.params;
-    const nextBytes = dirtiedBytes(dirtyBytesPerSec, durationSec, memoryBytes);
-    const reason = stopReasonAfterRound(profile, index + 1, nextBytes, this.sentBytes, memoryBytes);
-    if (reason === undefined) this.startRound(index + 1, "precopy", nextBytes, undefined);
-    else this.startRound(index + 1, "stop-and-copy", nextBytes, reason);
-  }
-
-  /** End of stage 3: the VM resumes on the destination after the profile's resume time. */
-  private resume(finalRoundSec: number, stopReason: StopReason): void {
-    const { sim, profile, onDone } = this.params;
-    sim.after(profile.resumeSec, () =>
-      onDone({
-        startSec: this.startSec,
-        endSec: sim.now,
-        downtimeSec: finalRoundSec + profile.resumeSec,
-        bytesSent: this.sentBytes,
-        rounds: this.rounds,
-        stopReason,
-      }),
-    );
   }
 
   /**

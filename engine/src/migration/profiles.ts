@@ -11,13 +11,22 @@
  *   the 200 KB threshold) take at most 1.6 ms at that rate, so about 15 ms is resuming; resumeSec is 0.015.
  * - Preparation: paper 000 §2.1 says preparation takes a fixed time but gives no value; prepareSec is 0 and
  *   a scenario sets its own.
+ * - Xen's fourth rule (the dirty count rose while sending at the maximum rate) is off by default
+ *   (`stopWhenDirtyExceedsRate`), as paper 000 lists only the other three.
  * - KVM: QEMU (migration/options.c, migration/migration.c) switches over when the pending bytes fit in the
- *   downtime limit at the measured bandwidth: 300 ms × 128 MiB/s (the default max-bandwidth) = 40,265,318
- *   bytes. QEMU has no iteration cap and no sent-bytes cap; vmig bounds the loop at 1,000 rounds so that
- *   every run ends, and sets maxSentFactor to the same 1,000, which then never binds first. The threshold
- *   is fixed here; QEMU re-measures the bandwidth every 100 ms.
+ *   downtime limit (default 300 ms) at the measured bandwidth; the default max-bandwidth is 128 MiB/s
+ *   (`MAX_THROTTLE`), applied to the live rounds as a rate cap. `stopBelowBytes` keeps the old fixed
+ *   threshold 300 ms × 128 MiB/s = 40,265,318 bytes but is unused while `downtimeLimitSec` is set. QEMU has
+ *   no iteration cap and no sent-bytes cap; vmig bounds the loop at 1,000 rounds so that every run ends,
+ *   and sets maxSentFactor to the same 1,000, which then never binds first. Auto-converge is off by default
+ *   in QEMU, as here; a scenario turns it on with `autoConverge: {}` (./autoConverge.ts).
  * - KVM and VMware resume times: no measurement was found; Xen's 15 ms is reused.
- * - VMware vMotion: no public source gives its stop rule; the profile repeats Xen's values until one does.
+ * - VMware vMotion: no public source gives its stop rule in code. VMware's vMotion white papers describe an
+ *   iterative pre-copy that switches over once the remaining memory can be sent within a short switch-over
+ *   time, and "Stun During Page Send" (vSphere 5) slowing the vCPUs when the VM dirties faster than vMotion
+ *   sends. vmig's approximation, with parameters of its own choosing: QEMU's rule with a 1 s downtime
+ *   limit, no bandwidth cap, auto-converge's throttle with QEMU's defaults standing in for SDPS, and Xen's
+ *   30-round and 3x bounds. Treat its results as indicative.
  * - Custom: Xen's values, as a starting point a scenario overrides.
  */
 import type { HypervisorKind, HypervisorProfile } from "../scenario.js";
@@ -44,6 +53,8 @@ export const profiles: Readonly<Record<HypervisorKind, HypervisorProfile>> = {
     maxSentFactor: 1000,
     prepareSec: 0,
     resumeSec: 0.015,
+    downtimeLimitSec: 0.3,
+    maxBandwidthBytesPerSec: 128 * 1024 * 1024,
   },
   vmware: {
     name: "vmware",
@@ -53,6 +64,8 @@ export const profiles: Readonly<Record<HypervisorKind, HypervisorProfile>> = {
     maxSentFactor: 3,
     prepareSec: 0,
     resumeSec: 0.015,
+    downtimeLimitSec: 1,
+    autoConverge: {},
   },
   custom: {
     name: "custom",

@@ -5,25 +5,40 @@
  * improvement of network simulation in the SimGrid framework", SIMUTools 2009, and SimGrid's
  * src/kernel/resource/NetworkCm02Model): a flow first waits the route's one-way latency, then joins the
  * sharing and moves its bytes at the rate the max-min solver gives it. Rates change only when a flow joins or
- * leaves, so between those events every flow progresses analytically (remaining -= rate × elapsed); nothing
- * is stepped. An uncontended flow therefore takes latency + bytes / bottleneck bandwidth.
+ * leaves, so between those events every flow progresses analytically; nothing is stepped. An uncontended
+ * flow therefore takes latency + bytes / bottleneck bandwidth.
  *
- * After every change the manager schedules one completion event, for the flow that would finish first at the
- * current rates, and reschedules it on the next change. Flows whose remaining bytes fall within a tiny
- * relative epsilon when an event fires finish together, in the order they were started.
+ * Rates come from the incremental solver (./incremental.ts), which re-solves only what a change reaches.
+ * Each flow keeps its bytes left at the time its rate last changed, so only flows whose rate changed are
+ * touched; a heap of projected finish times gives the next completion, for which one simulator event is
+ * kept. Flows whose remaining bytes fall within a tiny relative epsilon when that event fires finish
+ * together, in the order they were started.
+ *
+ * Two sharing classes: `priority` flows (an unresponsive sender such as a UDP stream) share each link among
+ * themselves first, by max-min with their caps; `fair` flows share what they leave. Every directed link
+ * counts the bytes it carried, for routing (paper 000 §4.2's port statistics) and utilisation series.
  */
 import type { EventHandle, Simulator } from "../kernel/simulator.js";
-import { solveMaxMin, type MaxMinVariable } from "./maxmin.js";
+import { IncrementalMaxMin } from "./incremental.js";
 import type { Route } from "./routing.js";
 import type { Topology } from "./topology.js";
+import type { UtilisationRecorder } from "./utilisation.js";
 
 /** A transfer started with `startFlow`. */
 export interface Flow {
   /** Start order, from 0; ties between simultaneous finishes are broken by it. */
   readonly id: number;
   readonly route: Route;
+  /** Bytes to move; +Infinity for a stream that runs until `stopFlow`. */
   readonly bytes: number;
   readonly startSec: number;
+}
+
+export interface FlowOptions {
+  /** Highest rate of the flow, in bytes per second (a constant-bit-rate source, a sender's limit). */
+  readonly capBytesPerSec?: number;
+  /** Served before every fair flow on its links (default false). */
+  readonly priority?: boolean;
 }
 
 /** A flow whose remaining bytes fall below this fraction of its size (or below 1e-6 byte) is finished. */
@@ -31,46 +46,88 @@ export const FINISH_RELATIVE_EPSILON = 1e-9;
 
 export class FlowNetwork {
   private readonly capacities: Float64Array;
-  private active: FlowState[] = [];
+  private readonly fair: IncrementalMaxMin;
+  private readonly priority: IncrementalMaxMin;
+  private readonly priorityLoad: Float64Array;
+  private readonly priorityCount: Int32Array;
+  private readonly byFairId: FlowState[] = [];
+  private readonly byPriorityId: FlowState[] = [];
+  /** Bytes each directed link carried up to `linkSince`, its current load, and since when. */
+  private readonly linkBank: Float64Array;
+  private readonly linkLoad: Float64Array;
+  private readonly linkSince: Float64Array;
+  private readonly finishes = new FinishHeap();
+  private readonly observers: ((nowSec: number) => void)[] = [];
   private nextId = 0;
-  private lastAdvanceSec: number;
+  private activeCount = 0;
   private pendingUpdate: EventHandle | undefined;
   private completion: EventHandle | undefined;
+  private completionSec = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly sim: Simulator,
     topology: Topology,
+    private readonly recorder?: UtilisationRecorder,
   ) {
     this.capacities = Float64Array.from(topology.directedLinks, (link) => link.bandwidthBytesPerSec);
-    this.lastAdvanceSec = sim.now;
+    const count = this.capacities.length;
+    this.fair = new IncrementalMaxMin(this.capacities);
+    this.priority = new IncrementalMaxMin(this.capacities);
+    this.priorityLoad = new Float64Array(count);
+    this.priorityCount = new Int32Array(count);
+    this.linkBank = new Float64Array(count);
+    this.linkLoad = new Float64Array(count);
+    this.linkSince = new Float64Array(count).fill(sim.now);
   }
 
   /**
    * Starts moving `bytes` along `route`. `onDone` runs, inside a simulator event, when the last byte has
    * arrived: latency + bytes / bandwidth after the start for an uncontended flow.
    */
-  startFlow(route: Route, bytes: number, onDone: (flow: Flow) => void): Flow {
+  startFlow(route: Route, bytes: number, onDone: (flow: Flow) => void, options: FlowOptions = {}): Flow {
     if (!(bytes >= 0)) throw new RangeError(`a flow cannot carry ${bytes} bytes`);
+    const cap = options.capBytesPerSec;
+    if (cap !== undefined && !(cap >= 0)) throw new RangeError(`a flow cannot be capped at ${cap} bytes/s`);
     const state: FlowState = {
       id: this.nextId++,
       route,
       bytes,
       startSec: this.sim.now,
       remaining: bytes,
+      since: this.sim.now,
       rate: 0,
       phase: "latency",
-      variable: { constraints: route.links },
+      cap,
+      priority: options.priority === true,
+      solverId: -1,
+      version: 0,
       onDone,
+      activation: undefined,
     };
-    this.sim.after(route.latencySec, () => this.activate(state));
+    state.activation = this.sim.after(route.latencySec, () => this.activate(state));
     return state;
+  }
+
+  /** Ends a flow before its last byte (a stream reaching its end time); its `onDone` does not run. */
+  stopFlow(flow: Flow): void {
+    const state = flow as FlowState;
+    if (state.phase === "done") return;
+    this.beforeChange();
+    if (state.phase === "latency") {
+      if (state.activation !== undefined) this.sim.cancel(state.activation);
+    } else {
+      this.setRate(state, 0);
+      this.leave(state);
+      this.requestUpdate();
+    }
+    state.phase = "done";
   }
 
   /** Bytes of `flow` not yet delivered at the current simulated time. */
   remainingBytes(flow: Flow): number {
     const state = flow as FlowState;
-    if (state.phase !== "active") return state.remaining;
-    return Math.max(0, state.remaining - state.rate * (this.sim.now - this.lastAdvanceSec));
+    if (state.phase !== "active") return state.phase === "done" ? 0 : state.remaining;
+    return Math.max(0, state.remaining - progress(state.rate, this.sim.now - state.since));
   }
 
   /** Current rate of `flow` in bytes per second: 0 while it waits its latency or after it finished. */
@@ -79,24 +136,45 @@ export class FlowNetwork {
     return state.phase === "active" ? state.rate : 0;
   }
 
+  /** Flows that have joined the sharing and not finished. */
+  get activeFlows(): number {
+    return this.activeCount;
+  }
+
+  /** Bytes directed link `id` carried from the start up to `atSec` (default now; not before its last change). */
+  linkBytes(id: number, atSec: number = this.sim.now): number {
+    return this.linkBank[id]! + this.linkLoad[id]! * (atSec - this.linkSince[id]!);
+  }
+
+  /** Current total rate on directed link `id`, in bytes per second. */
+  linkRate(id: number): number {
+    return this.linkLoad[id]!;
+  }
+
+  /** Calls `observer(now)` just before any rate changes, while the rates since the last change still hold. */
+  onBeforeRateChange(observer: (nowSec: number) => void): void {
+    this.observers.push(observer);
+  }
+
+  /** Hands every link's traffic up to now to the utilisation recorder. */
+  flushLinks(): void {
+    for (let id = 0; id < this.capacities.length; id++) this.bankLink(id);
+  }
+
   private activate(state: FlowState): void {
-    this.advance();
+    state.activation = undefined;
+    state.since = this.sim.now;
     if (isFinished(state)) {
       this.finish([state]);
       return;
     }
     state.phase = "active";
-    this.active.push(state);
+    this.activeCount++;
+    const solver = state.priority ? this.priority : this.fair;
+    state.solverId = solver.add(state.route.links, state.cap);
+    (state.priority ? this.byPriorityId : this.byFairId)[state.solverId] = state;
+    if (state.priority) for (const l of state.route.links) this.priorityCount[l] = this.priorityCount[l]! + 1;
     this.requestUpdate();
-  }
-
-  /** Moves every active flow forward to the current time at its current rate. */
-  private advance(): void {
-    const elapsed = this.sim.now - this.lastAdvanceSec;
-    if (elapsed > 0) {
-      for (const state of this.active) state.remaining -= state.rate * elapsed;
-    }
-    this.lastAdvanceSec = this.sim.now;
   }
 
   /** Recomputes rates once, at the current time, however many flows joined or left at this instant. */
@@ -106,32 +184,111 @@ export class FlowNetwork {
 
   private update(): void {
     this.pendingUpdate = undefined;
-    this.advance();
-    const rates = solveMaxMin(this.capacities, this.active.map((state) => state.variable));
-    let first: FlowState | undefined;
-    let firstDelay = Number.POSITIVE_INFINITY;
-    this.active.forEach((state, index) => {
-      state.rate = rates[index]!;
-      const delay = state.rate > 0 ? Math.max(state.remaining, 0) / state.rate : Number.POSITIVE_INFINITY;
-      if (delay < firstDelay) {
-        firstDelay = delay;
-        first = state;
-      }
-    });
-    if (this.completion !== undefined) this.sim.cancel(this.completion);
-    this.completion = undefined;
-    const target = first;
-    if (target !== undefined) this.completion = this.sim.after(firstDelay, () => this.complete(target));
+    this.beforeChange();
+    for (const id of this.priority.solve()) {
+      const state = this.byPriorityId[id];
+      if (state === undefined || state.phase !== "active") continue;
+      this.setRate(state, this.priority.rate(id));
+    }
+    for (const id of this.fair.solve()) {
+      const state = this.byFairId[id];
+      if (state !== undefined && state.phase === "active") this.setRate(state, this.fair.rate(id));
+    }
+    this.scheduleCompletion();
   }
 
-  /** Finishes `target`, whose completion event fired, and every other flow that is done by now. */
-  private complete(target: FlowState): void {
+  private beforeChange(): void {
+    for (const observer of this.observers) observer(this.sim.now);
+  }
+
+  /** Banks the flow's progress and its links' bytes at the old rate, then applies the new rate. */
+  private setRate(state: FlowState, rate: number): void {
+    const now = this.sim.now;
+    if (rate === state.rate) return;
+    state.remaining -= progress(state.rate, now - state.since);
+    state.since = now;
+    for (const l of state.route.links) {
+      this.bankLink(l);
+      this.linkLoad[l] = this.linkLoad[l]! + rate - state.rate;
+      if (state.priority) {
+        this.priorityLoad[l] = this.priorityLoad[l]! + rate - state.rate;
+        this.fair.setCapacity(l, Math.max(0, this.capacities[l]! - this.priorityLoad[l]!));
+      }
+    }
+    state.rate = rate;
+    state.version++;
+    if (rate > 0 && Number.isFinite(state.remaining)) {
+      this.finishes.push(now + Math.max(state.remaining, 0) / rate, state, state.version);
+    }
+  }
+
+  private bankLink(l: number): void {
+    const now = this.sim.now;
+    const since = this.linkSince[l]!;
+    if (now === since) return;
+    const load = this.linkLoad[l]!;
+    this.linkBank[l] = this.linkBank[l]! + load * (now - since);
+    this.linkSince[l] = now;
+    if (this.recorder !== undefined && load > 0) this.recorder.add(l, since, now, load);
+  }
+
+  private scheduleCompletion(): void {
+    this.dropStale();
+    const next = this.finishes.size > 0 ? this.finishes.topTime() : Number.POSITIVE_INFINITY;
+    if (next === this.completionSec) return;
+    if (this.completion !== undefined) this.sim.cancel(this.completion);
     this.completion = undefined;
-    this.advance();
-    const done = this.active.filter((state) => state === target || isFinished(state));
-    this.active = this.active.filter((state) => state !== target && !isFinished(state));
+    this.completionSec = next;
+    if (Number.isFinite(next)) this.completion = this.sim.schedule(Math.max(next, this.sim.now), () => this.complete());
+  }
+
+  private dropStale(): void {
+    while (this.finishes.size > 0) {
+      const state = this.finishes.topFlow();
+      if (state.phase === "active" && state.version === this.finishes.topVersion()) return;
+      this.finishes.pop();
+    }
+  }
+
+  /** Finishes every flow due by now: the one whose completion event fired and any within the epsilon. */
+  private complete(): void {
+    this.completion = undefined;
+    this.completionSec = Number.POSITIVE_INFINITY;
+    this.beforeChange();
+    const now = this.sim.now;
+    const done: FlowState[] = [];
+    for (this.dropStale(); this.finishes.size > 0; this.dropStale()) {
+      const state = this.finishes.topFlow();
+      const due = this.finishes.topTime() <= now;
+      if (!due && !isFinished({ bytes: state.bytes, remaining: state.remaining - progress(state.rate, now - state.since) })) break;
+      this.finishes.pop();
+      this.setRate(state, 0);
+      this.leave(state);
+      done.push(state);
+    }
     this.requestUpdate();
-    this.finish(done);
+    this.scheduleCompletion();
+    this.finish(done.sort((x, y) => x.id - y.id));
+  }
+
+  /** Takes an active flow out of the sharing. */
+  private leave(state: FlowState): void {
+    this.activeCount--;
+    if (state.priority) {
+      this.priority.remove(state.solverId);
+      for (const l of state.route.links) {
+        this.priorityCount[l] = this.priorityCount[l]! - 1;
+        if (this.priorityCount[l] === 0) {
+          // Reset exactly, so rounding cannot leave a trace of a stream that has gone.
+          this.priorityLoad[l] = 0;
+          this.fair.setCapacity(l, this.capacities[l]!);
+        }
+      }
+      delete this.byPriorityId[state.solverId];
+    } else {
+      this.fair.remove(state.solverId);
+      delete this.byFairId[state.solverId];
+    }
   }
 
   private finish(states: readonly FlowState[]): void {
@@ -145,13 +302,79 @@ export class FlowNetwork {
 }
 
 interface FlowState extends Flow {
+  /** Bytes left at time `since`. */
   remaining: number;
+  since: number;
   rate: number;
   phase: "latency" | "active" | "done";
-  readonly variable: MaxMinVariable;
+  readonly cap: number | undefined;
+  readonly priority: boolean;
+  solverId: number;
+  /** Bumped at every rate change; finish-heap entries of older versions are stale. */
+  version: number;
   readonly onDone: (flow: Flow) => void;
+  activation: EventHandle | undefined;
 }
 
-function isFinished(state: FlowState): boolean {
-  return state.remaining <= Math.max(state.bytes * FINISH_RELATIVE_EPSILON, 1e-6);
+/** Bytes moved at `rate` over `elapsed` seconds; 0 when no time passed, even at an infinite rate. */
+function progress(rate: number, elapsed: number): number {
+  return elapsed === 0 ? 0 : rate * elapsed;
+}
+
+function isFinished(state: { readonly bytes: number; readonly remaining: number }): boolean {
+  return Number.isFinite(state.bytes) && state.remaining <= Math.max(state.bytes * FINISH_RELATIVE_EPSILON, 1e-6);
+}
+
+/** A binary min-heap of projected finish times, ties by flow id. */
+class FinishHeap {
+  private readonly entries: { time: number; flow: FlowState; version: number }[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  topTime(): number {
+    return this.entries[0]!.time;
+  }
+
+  topFlow(): FlowState {
+    return this.entries[0]!.flow;
+  }
+
+  topVersion(): number {
+    return this.entries[0]!.version;
+  }
+
+  push(time: number, flow: FlowState, version: number): void {
+    const entries = this.entries;
+    entries.push({ time, flow, version });
+    for (let i = entries.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      [entries[i], entries[parent]] = [entries[parent]!, entries[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): void {
+    const entries = this.entries;
+    const last = entries.pop()!;
+    if (entries.length === 0) return;
+    entries[0] = last;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      let smallest = i;
+      if (left < entries.length && this.less(left, smallest)) smallest = left;
+      if (left + 1 < entries.length && this.less(left + 1, smallest)) smallest = left + 1;
+      if (smallest === i) return;
+      [entries[i], entries[smallest]] = [entries[smallest]!, entries[i]!];
+      i = smallest;
+    }
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.entries[i]!;
+    const b = this.entries[j]!;
+    return a.time < b.time || (a.time === b.time && a.flow.id < b.flow.id);
+  }
 }

@@ -18,7 +18,8 @@
  * it leaves unused stays available to the others. The loop ends when every variable is fixed. A variable
  * that uses no constraint gets its cap, or +Infinity without one.
  *
- * Cost: at most (constraints + capped variables) filling steps, each scanning the constraints still in use.
+ * The smallest share is kept in a heap with lazy deletion, and all caps below the current level are fixed in
+ * one step, so a solve costs O((Σ_v |S_v| + constraints) · log constraints).
  */
 
 /** A variable of the sharing problem, for example a flow. */
@@ -38,7 +39,12 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
   const remaining = Float64Array.from(capacities);
   const members = membersByConstraint(constraintCount, variables);
   const unfixedUsers = new Int32Array(constraintCount);
-  for (let c = 0; c < constraintCount; c++) unfixedUsers[c] = members.start[c + 1]! - members.start[c]!;
+  // Fair shares live in a heap with lazy deletion: an entry is current when its stamp is the constraint's.
+  const stamp = new Int32Array(constraintCount);
+  const heap = new ShareHeap();
+  const touched: number[] = [];
+  const isTouched = new Uint8Array(constraintCount);
+  const share = (c: number): number => Math.max(remaining[c]!, 0) / unfixedUsers[c]!;
 
   const fix = (v: number, rate: number): void => {
     rates[v] = rate;
@@ -46,52 +52,64 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
     for (const c of variables[v]!.constraints) {
       remaining[c] = remaining[c]! - rate;
       unfixedUsers[c] = unfixedUsers[c]! - 1;
+      if (isTouched[c] === 0) {
+        isTouched[c] = 1;
+        touched.push(c);
+      }
     }
+  };
+  /** Re-enters the shares of the constraints changed since the last call. */
+  const refresh = (): void => {
+    for (const c of touched) {
+      isTouched[c] = 0;
+      stamp[c] = stamp[c]! + 1;
+      if (unfixedUsers[c]! > 0) heap.push(share(c), c, stamp[c]!);
+    }
+    touched.length = 0;
   };
 
   let unfixed = variableCount;
+  for (let c = 0; c < constraintCount; c++) unfixedUsers[c] = members.start[c + 1]! - members.start[c]!;
   for (let v = 0; v < variableCount; v++) {
     if (variables[v]!.constraints.length === 0) {
       fix(v, variables[v]!.cap ?? Number.POSITIVE_INFINITY);
       unfixed--;
     }
   }
+  touched.length = 0;
+  for (let c = 0; c < constraintCount; c++) if (unfixedUsers[c]! > 0) heap.push(share(c), c, 0);
   const capped = cappedInOrder(variables);
   let nextCapped = 0;
-  const active = constraintsInUse(unfixedUsers);
-  let activeCount = active.length;
 
   while (unfixed > 0) {
-    // Find the constraint with the smallest fair share, dropping constraints left without unfixed users.
-    let bottleneck = -1;
-    let level = Number.POSITIVE_INFINITY;
-    let kept = 0;
-    for (let k = 0; k < activeCount; k++) {
-      const c = active[k]!;
-      const users = unfixedUsers[c]!;
-      if (users === 0) continue;
-      active[kept++] = c;
-      const share = Math.max(remaining[c]!, 0) / users;
-      if (share < level) {
-        level = share;
-        bottleneck = c;
-      }
-    }
-    activeCount = kept;
+    // The smallest current fair share, ties to the lowest constraint index.
+    while (heap.size > 0 && (heap.topStamp() !== stamp[heap.topConstraint()] || unfixedUsers[heap.topConstraint()] === 0)) heap.pop();
+    const level = heap.size > 0 ? heap.topShare() : Number.POSITIVE_INFINITY;
 
-    while (nextCapped < capped.length && fixed[capped[nextCapped]!] === 1) nextCapped++;
-    if (nextCapped < capped.length) {
+    // Every cap at or below the level is fixed at once: fixing v at cap <= level <= R_c / n_c leaves
+    // (R_c - cap) / (n_c - 1) >= R_c / n_c, so no share falls below the level and the order does not matter.
+    let cappedNow = 0;
+    while (nextCapped < capped.length) {
       const v = capped[nextCapped]!;
-      const cap = variables[v]!.cap!;
-      if (cap <= level) {
-        fix(v, cap);
-        unfixed--;
+      if (fixed[v] === 1) {
         nextCapped++;
         continue;
       }
+      const cap = variables[v]!.cap!;
+      if (cap > level) break;
+      fix(v, cap);
+      unfixed--;
+      nextCapped++;
+      cappedNow++;
     }
-    if (bottleneck < 0) break;
+    if (cappedNow > 0) {
+      refresh();
+      continue;
+    }
+    if (heap.size === 0) break;
 
+    const bottleneck = heap.topConstraint();
+    heap.pop();
     for (let k = members.start[bottleneck]!; k < members.start[bottleneck + 1]!; k++) {
       const v = members.list[k]!;
       if (fixed[v] === 1) continue;
@@ -99,8 +117,81 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
       unfixed--;
     }
     remaining[bottleneck] = 0;
+    refresh();
   }
   return rates;
+}
+
+/** A binary min-heap of (share, constraint, stamp), ordered by share, then constraint index. */
+class ShareHeap {
+  private shares: number[] = [];
+  private constraints: number[] = [];
+  private stamps: number[] = [];
+
+  get size(): number {
+    return this.shares.length;
+  }
+
+  topShare(): number {
+    return this.shares[0]!;
+  }
+
+  topConstraint(): number {
+    return this.constraints[0]!;
+  }
+
+  topStamp(): number {
+    return this.stamps[0]!;
+  }
+
+  push(share: number, constraint: number, stamp: number): void {
+    let i = this.shares.length;
+    this.shares.push(share);
+    this.constraints.push(constraint);
+    this.stamps.push(stamp);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): void {
+    const last = this.shares.length - 1;
+    this.swap(0, last);
+    this.shares.pop();
+    this.constraints.pop();
+    this.stamps.pop();
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < last && this.less(left, smallest)) smallest = left;
+      if (right < last && this.less(right, smallest)) smallest = right;
+      if (smallest === i) break;
+      this.swap(i, smallest);
+      i = smallest;
+    }
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.shares[i]!;
+    const b = this.shares[j]!;
+    return a < b || (a === b && this.constraints[i]! < this.constraints[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const s = this.shares[i]!;
+    this.shares[i] = this.shares[j]!;
+    this.shares[j] = s;
+    const c = this.constraints[i]!;
+    this.constraints[i] = this.constraints[j]!;
+    this.constraints[j] = c;
+    const t = this.stamps[i]!;
+    this.stamps[i] = this.stamps[j]!;
+    this.stamps[j] = t;
+  }
 }
 
 /** The variables of each constraint in compressed rows: those of c are list[start[c]] .. list[start[c+1]-1]. */
@@ -132,11 +223,4 @@ function cappedInOrder(variables: readonly MaxMinVariable[]): number[] {
     if (variable.cap !== undefined && variable.constraints.length > 0) capped.push(v);
   }
   return capped.sort((x, y) => variables[x]!.cap! - variables[y]!.cap! || x - y);
-}
-
-/** Indices of the constraints that have at least one user. */
-function constraintsInUse(users: Int32Array): Int32Array {
-  const inUse: number[] = [];
-  for (let c = 0; c < users.length; c++) if (users[c]! > 0) inUse.push(c);
-  return Int32Array.from(inUse);
 }

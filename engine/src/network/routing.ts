@@ -1,10 +1,11 @@
 /**
  * Routing: which directed links a transfer between two nodes crosses.
  *
- * `Routing` is the seam for future strategies (ECMP, SDN dynamic routing as in paper 000,
- * ../shared/papers/000_13945c54d71f84e6.txt). The only strategy today is static shortest-path routing by hop
- * count: a breadth-first search that visits each node's neighbours by increasing node index (then link
- * index), so among equally short paths the one found first in that order is always chosen.
+ * `Routing` is the seam between the flow model and the strategies: static shortest-path routing by hop
+ * count (here), ECMP (./ecmp.ts) and the SDN dynamic routing of paper 000 §4.2 (./dynamicRouting.ts,
+ * ../shared/papers/000_13945c54d71f84e6.txt). Shortest path is a breadth-first search that visits each
+ * node's neighbours by increasing node index (then link index), so among equally short paths the one found
+ * first in that order is always chosen.
  */
 import type { Topology } from "./topology.js";
 
@@ -19,8 +20,11 @@ export interface Route {
 }
 
 export interface Routing {
-  /** The route from node `from` to node `to`, or undefined when no path connects them. */
-  route(from: number, to: number): Route | undefined;
+  /**
+   * The route from node `from` to node `to`, or undefined when no path connects them. `flow` identifies the
+   * connection (a migration's index, a background source's −(index + 1)) for strategies that spread flows.
+   */
+  route(from: number, to: number, flow?: number): Route | undefined;
 }
 
 /** Static shortest-path routing by hop count; routes are computed once per node pair and cached. */

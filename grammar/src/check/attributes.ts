@@ -91,7 +91,12 @@ export function checkNumber(value: Value, type: AttributeType, what: string, con
     return value.value;
   }
   if (!value.unit) {
-    context.diagnostics.error(value, "missing-unit", `${what} needs a unit of ${type.dimension} (${unitsOf(type.dimension).join(", ")})`);
+    const fixes = suggestedUnits[type.dimension].map((unit, i) => ({
+      title: `Add the unit '${unit}'`,
+      edits: [{ start: value.end, end: value.end, newText: ` ${unit}` }],
+      preferred: i === 0,
+    }));
+    context.diagnostics.error(value, "missing-unit", `${what} needs a unit of ${type.dimension} (${unitsOf(type.dimension).join(", ")})`, fixes);
     return undefined;
   }
   const unit = unitInfo(value.unit.text)!;
@@ -118,6 +123,14 @@ export function checkNumber(value: Value, type: AttributeType, what: string, con
   }
   return si;
 }
+
+/** Units offered by the "add the unit" quick fix, most likely first. */
+const suggestedUnits: Readonly<Record<Dimension, readonly string[]>> = {
+  size: ["GiB", "MiB", "KiB", "pages"],
+  rate: ["Gbps", "Mbps", "MB/s", "pages/s"],
+  time: ["s", "ms", "us"],
+  ratio: ["x", "%"],
+};
 
 function describeType(type: Exclude<AttributeType, { kind: "reference" }>): string {
   return type.kind === "count" ? "a whole number" : `a ${type.dimension} such as ${exampleOf(type.dimension)}`;

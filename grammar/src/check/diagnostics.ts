@@ -24,22 +24,36 @@ export type DiagnosticCode =
   | "no-route"
   | "expect-violated";
 
+/** A replacement of the text in [start, end). */
+export interface TextEdit extends Span {
+  readonly newText: string;
+}
+
+/** A quick fix the checker knows for a diagnostic, offered by the editor as a code action. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix to apply when the user asks for "the" fix (for example on save or with a single click). */
+  readonly preferred?: boolean;
+}
+
 export interface Diagnostic extends Span {
   readonly severity: Severity;
   readonly code: DiagnosticCode;
   readonly message: string;
+  readonly fixes?: readonly Fix[];
 }
 
 /** Collects diagnostics while a document is checked. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
 
-  error(span: Span, code: DiagnosticCode, message: string): void {
-    this.items.push({ start: span.start, end: span.end, severity: "error", code, message });
+  error(span: Span, code: DiagnosticCode, message: string, fixes?: readonly Fix[]): void {
+    this.items.push({ start: span.start, end: span.end, severity: "error", code, message, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
   }
 
-  warning(span: Span, code: DiagnosticCode, message: string): void {
-    this.items.push({ start: span.start, end: span.end, severity: "warning", code, message });
+  warning(span: Span, code: DiagnosticCode, message: string, fixes?: readonly Fix[]): void {
+    this.items.push({ start: span.start, end: span.end, severity: "warning", code, message, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
   }
 
   get hasErrors(): boolean {

@@ -69,7 +69,8 @@ export class SymbolTable {
     const symbol = this.byName.get(name.text);
     if (!symbol) {
       const hint = this.closest(name.text, kinds);
-      this.diagnostics.error(name, "unknown-name", `unknown ${kinds.join(" or ")} '${name.text}'${hint ? `; did you mean '${hint}'?` : ""}`);
+      const fixes = hint ? [{ title: `Change to '${hint}'`, edits: [{ start: name.start, end: name.end, newText: hint }], preferred: true }] : undefined;
+      this.diagnostics.error(name, "unknown-name", `unknown ${kinds.join(" or ")} '${name.text}'${hint ? `; did you mean '${hint}'?` : ""}`, fixes);
       return undefined;
     }
     this.references.push({ start: name.start, end: name.end, symbol });

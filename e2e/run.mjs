@@ -1,0 +1,656 @@
+#!/usr/bin/env node
+/**
+ * vmig end-to-end test: the packaged extension inside a real VS Code workbench (code-server), driven by
+ * playwright-core in Debian's Chromium. Run `bash e2e/setup.sh` first (it installs everything into
+ * .cache/e2e/ and installs the freshly packaged .vsix), then `node e2e/run.mjs` (Node 20 or 24).
+ *
+ * Each step prints `ok - name` or `not ok - name` and leaves test-artifacts/e2e/<name>.png; the last line
+ * is `N passed, N failed`, and the exit code is non-zero on any failure. Documentation screenshots go to
+ * docs/images/. code-server binds to 127.0.0.1 only; it and Chromium are stopped by pid at the end.
+ *
+ * Environment: VMIG_E2E_CACHE (default .cache/e2e), VMIG_E2E_ONLY (comma-separated pass names:
+ * dark,light,restricted), VMIG_E2E_NO_DOCS=1 (do not overwrite docs/images/).
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CACHE = resolve(process.env.VMIG_E2E_CACHE ?? join(ROOT, ".cache", "e2e"));
+const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
+const DOC_IMAGES = join(ROOT, "docs", "images");
+const NODE24 = join(CACHE, "node24", "bin", "node");
+const CODE_SERVER = join(CACHE, "deps", "node_modules", "code-server", "out", "node", "entry.js");
+const PLAYWRIGHT = join(CACHE, "deps", "node_modules", "playwright-core", "index.mjs");
+const EXTENSIONS = join(CACHE, "extensions");
+const CHROMIUM = process.env.VMIG_E2E_CHROMIUM ?? "/usr/bin/chromium";
+const STEP_TIMEOUT_MS = 90_000; // no single step may take longer
+const WAIT_MS = 60_000; // any single wait inside a step
+const TOTAL_TIMEOUT_MS = 15 * 60_000; // the whole run, as a last resort
+const VIEWPORT = { width: 1440, height: 900 };
+const writeDocs = process.env.VMIG_E2E_NO_DOCS !== "1";
+
+for (const [what, path] of [
+  ["Node 24", NODE24],
+  ["code-server", CODE_SERVER],
+  ["playwright-core", PLAYWRIGHT],
+  ["Chromium", CHROMIUM],
+]) {
+  if (!existsSync(path)) {
+    console.error(`e2e: ${what} is missing (${path}); run \`bash e2e/setup.sh\` first.`);
+    process.exit(2);
+  }
+}
+if (!existsSync(EXTENSIONS) || !readdirSync(EXTENSIONS).some((name) => name.startsWith("vmig.vmig-"))) {
+  console.error(`e2e: the vmig extension is not installed in ${EXTENSIONS}; run \`bash e2e/setup.sh\` first.`);
+  process.exit(2);
+}
+
+const { chromium } = await import(pathToFileURL(PLAYWRIGHT).href);
+
+// ---------------------------------------------------------------------------------------------------------
+// Bookkeeping: steps, results, cleanup
+// ---------------------------------------------------------------------------------------------------------
+
+let passed = 0;
+let failed = 0;
+/** Cleanup actions, run in reverse order at the end, whatever happened. */
+const cleanups = [];
+const started = Date.now();
+const log = (message) => console.log(`# [${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Runs one named step; a thrown error or a timeout fails it. Always leaves a screenshot. */
+async function step(page, name, body) {
+  const t0 = Date.now();
+  let error;
+  try {
+    await withTimeout(Promise.resolve().then(body), STEP_TIMEOUT_MS, `step ${name}`);
+  } catch (e) {
+    error = e;
+  }
+  try {
+    await withTimeout(page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }), 20_000, "screenshot");
+  } catch (e) {
+    console.log(`# could not take the screenshot of ${name}: ${e.message}`);
+  }
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (error === undefined) {
+    passed++;
+    console.log(`ok - ${name} (${seconds} s)`);
+  } else {
+    failed++;
+    console.log(`not ok - ${name} (${seconds} s)`);
+    for (const line of String(error?.stack ?? error).split("\n").slice(0, 8)) console.log(`#   ${line}`);
+  }
+  return error === undefined;
+}
+
+function fail(message) {
+  throw new Error(message);
+}
+
+async function runCleanups() {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop();
+    try {
+      await cleanup();
+    } catch (e) {
+      console.log(`# cleanup: ${e.message}`);
+    }
+  }
+}
+
+// The watchdog ends everything if the run as a whole hangs.
+const watchdog = setTimeout(async () => {
+  console.log(`not ok - e2e-watchdog (the run exceeded ${TOTAL_TIMEOUT_MS / 60_000} minutes)`);
+  failed++;
+  await runCleanups();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+}, TOTAL_TIMEOUT_MS);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    await runCleanups();
+    process.exit(130);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Processes: code-server and Chromium
+// ---------------------------------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Kills a process group we started (code-server and its extension host and language server), by pid. */
+async function killGroup(child, name) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const gone = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+  if (!gone) {
+    log(`${name} (pid ${child.pid}) ignored SIGTERM; sending SIGKILL`);
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function userSettings({ theme, trust }) {
+  return {
+    "workbench.colorTheme": theme,
+    "workbench.startupEditor": "none",
+    "workbench.welcomePage.walkthroughs.openOnInstall": false,
+    "workbench.tips.enabled": false,
+    "workbench.enableExperiments": false,
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
+    "chat.disableAIFeatures": true,
+    "chat.commandCenter.enabled": false,
+    "chat.agent.enabled": false,
+    "chat.setupFromDialog": false,
+    "telemetry.telemetryLevel": "off",
+    "update.mode": "none",
+    "extensions.autoUpdate": false,
+    "extensions.autoCheckUpdates": false,
+    "extensions.ignoreRecommendations": true,
+    "git.enabled": false,
+    "git.openRepositoryInParentFolders": "never",
+    "files.autoSave": "off",
+    "editor.quickSuggestions": { other: false, comments: false, strings: false },
+    "editor.suggestOnTriggerCharacters": false,
+    "editor.accessibilitySupport": "off",
+    "workbench.editor.enablePreview": false,
+    "security.workspace.trust.enabled": trust === "untrusted",
+    "security.workspace.trust.startupPrompt": "never",
+    "security.workspace.trust.banner": "always",
+    "security.workspace.trust.emptyWindow": false,
+    "window.menuBarVisibility": "classic",
+    "editor.stickyScroll.enabled": false,
+  };
+}
+
+/** Starts code-server on a fresh user-data-dir and workspace; resolves once it answers on /healthz. */
+async function startCodeServer(pass) {
+  const base = mkdtempSync(join(tmpdir(), `vmig-e2e-${pass.name}-`));
+  cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+  const userDataDir = join(base, "user-data");
+  const workspace = join(base, "workspace");
+  mkdirSync(join(userDataDir, "User"), { recursive: true });
+  mkdirSync(join(workspace, "samples"), { recursive: true });
+  for (const file of readdirSync(join(ROOT, "samples"))) {
+    if (file.endsWith(".vmig")) cpSync(join(ROOT, "samples", file), join(workspace, "samples", file));
+  }
+  writeFileSync(join(userDataDir, "User", "settings.json"), JSON.stringify(userSettings(pass), null, 2));
+  const port = await freePort();
+  const logFile = join(ARTIFACTS, `code-server-${pass.name}.log`);
+  const logStream = createWriteStream(logFile);
+  const args = [
+    CODE_SERVER,
+    "--auth", "none",
+    "--bind-addr", `127.0.0.1:${port}`,
+    "--disable-telemetry",
+    "--disable-update-check",
+    "--disable-getting-started-override",
+    "--extensions-dir", EXTENSIONS,
+    "--user-data-dir", userDataDir,
+    workspace,
+  ];
+  const child = spawn(NODE24, args, {
+    cwd: base,
+    detached: true, // its own process group, so that its children are stopped with it
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PATH: `${dirname(NODE24)}:${process.env.PATH}`,
+      XDG_CONFIG_HOME: join(base, "xdg-config"),
+      XDG_DATA_HOME: join(base, "xdg-data"),
+      XDG_CACHE_HOME: join(base, "xdg-cache"),
+      VSCODE_PROXY_URI: "",
+    },
+  });
+  child.stdout.pipe(logStream);
+  child.stderr.pipe(logStream);
+  cleanups.push(() => killGroup(child, "code-server"));
+  log(`code-server (pid ${child.pid}) for pass ${pass.name} on 127.0.0.1:${port}; log ${logFile}`);
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    if (child.exitCode !== null) fail(`code-server exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      const response = await fetch(`${url}healthz`);
+      if (response.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) fail(`code-server did not answer on ${url} within ${WAIT_MS / 1000} s`);
+    await sleep(250);
+  }
+  return { url, workspace, child };
+}
+
+let browserServer;
+async function startBrowser() {
+  browserServer = await chromium.launchServer({
+    executablePath: CHROMIUM,
+    headless: true,
+    host: "127.0.0.1",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    timeout: WAIT_MS,
+  });
+  const pid = browserServer.process().pid;
+  log(`Chromium pid ${pid}`);
+  cleanups.push(async () => {
+    await withTimeout(browserServer.close(), 10_000, "closing Chromium").catch(() => undefined);
+    try {
+      process.kill(pid, 0);
+      process.kill(pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  });
+  return chromium.connect(browserServer.wsEndpoint(), { timeout: WAIT_MS });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Workbench helpers
+// ---------------------------------------------------------------------------------------------------------
+
+const results = (page) => page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+
+/** Waits until `predicate` (evaluated in Node) returns a truthy value; polls every 250 ms. */
+async function until(what, predicate, ms = WAIT_MS) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      const value = await predicate();
+      if (value) return value;
+      last = value;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > deadline) fail(`timed out after ${ms / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await sleep(250);
+  }
+}
+
+async function openWorkbench(context, url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  page.on("pageerror", (e) => log(`page error: ${e.message.split("\n")[0]}`));
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await page.locator(".monaco-workbench").waitFor();
+  // The explorer shows the workspace once the workbench is connected to the server.
+  await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor();
+  return page;
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+  try {
+    await row.waitFor({ timeout: 15_000 });
+  } catch {
+    await page.keyboard.press("Escape");
+    fail(`the command palette has no command "${title}"`);
+  }
+  await page.keyboard.press("Enter");
+  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press("Control+P");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor();
+  await page.keyboard.press("Enter");
+  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+  await page.locator(".monaco-editor .view-lines").first().waitFor();
+  await focusEditor(page);
+}
+
+/** Keyboard focus into the editor, without clicking (a click can scroll monaco's view). */
+async function focusEditor(page) {
+  await runCommand(page, "View: Focus Active Editor Group");
+  await until("the editor to have focus", async () => (await page.locator(".editor-group-container.active .monaco-editor.focused").count()) > 0, 10_000);
+}
+
+/** Reverts the active editor if it has unsaved changes, so a step starts from the sample as shipped. */
+async function ensureClean(page) {
+  if ((await page.locator(".tab.active.dirty").count()) > 0) await revertFile(page);
+}
+
+/** The text of the rendered editor lines, top to bottom (monaco renders spaces as U+00A0). */
+async function editorLines(page) {
+  return page.locator(".editor-group-container.active .monaco-editor .view-lines").first().evaluate((el) =>
+    [...el.querySelectorAll(".view-line")]
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((line) => line.textContent.replace(/\u00a0/g, " ")),
+  );
+}
+
+async function goToLine(page, line, column) {
+  await page.keyboard.press("Control+G");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await sleep(200);
+  await page.keyboard.press("Enter");
+  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+}
+
+async function squiggles(page) {
+  return page.locator(".editor-group-container.active .monaco-editor .squiggly-error").count();
+}
+
+/** Saves `name`.png into docs/images (as well as the step's own artifact). */
+async function docShot(page, name) {
+  if (!writeDocs) return;
+  mkdirSync(DOC_IMAGES, { recursive: true });
+  await page.screenshot({ path: join(DOC_IMAGES, `${name}.png`) });
+}
+
+/** Runs the scenario from the palette and waits for the results panel to show a finished run. */
+async function runScenarioAndCheckResults(page) {
+  await runCommand(page, "vmig: Run Scenario");
+  const view = results(page);
+  await view.locator("#header h1").waitFor();
+  // The run ends with a "finished" tag and a grid row for web.
+  // The header's first tag is the run's status: running, then finished (or failed / stopped).
+  const status = await until("the run to end", async () => {
+    const text = (await view.locator("#header vscode-tag").first().textContent()).trim().toLowerCase();
+    return text !== "running" && text !== "" ? text : false;
+  });
+  const header = (await view.locator("#header").textContent()).replace(/\s+/g, " ").trim();
+  const error = (await view.locator("#error").isVisible()) ? await view.locator("#error").textContent() : "";
+  if (status !== "finished") fail(`the run ended as "${status}" (${header}) ${error}`);
+  const grid = view.locator("vscode-data-grid");
+  await grid.waitFor();
+  const rows = await until("a grid row for web", async () => {
+    const texts = await grid
+      .locator("vscode-data-grid-row")
+      .evaluateAll((els) =>
+        els
+          .filter((el) => el.getAttribute("row-type") === null || el.getAttribute("row-type") === "default")
+          .map((el) => [...el.querySelectorAll("vscode-data-grid-cell")].map((c) => c.textContent.trim())),
+      );
+    return texts.length > 0 && texts.some((cells) => cells[0] === "web") ? texts : false;
+  });
+  if (rows.length !== 1) fail(`expected one migration row, got ${JSON.stringify(rows)}`);
+  const [vm, route, total, downtime] = rows[0];
+  if (vm !== "web" || !/h1\s*→\s*h2/.test(route)) fail(`unexpected row ${JSON.stringify(rows[0])}`);
+  if (!/\d/.test(total) || !/\d/.test(downtime)) fail(`row without times: ${JSON.stringify(rows[0])}`);
+
+  // The chart: a uPlot canvas on which the web series is actually drawn.
+  const canvas = view.locator("#chart .uplot canvas").first();
+  await canvas.waitFor();
+  const legend = (await view.locator("#chart .u-legend").textContent()).replace(/\s+/g, " ");
+  if (!legend.includes("web")) fail(`the chart legend does not name web: ${legend}`);
+  const drawn = await until("the web line to be drawn", async () => {
+    const stats = await canvas.evaluate((c) => {
+      const stroke = getComputedStyle(document.body).getPropertyValue("--vscode-charts-blue").trim() || "#3794ff";
+      const probe = document.createElement("canvas").getContext("2d");
+      probe.fillStyle = stroke;
+      probe.fillRect(0, 0, 1, 1);
+      const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+      const { data, width, height } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+      let painted = 0;
+      let series = 0;
+      const columns = new Set();
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] === 0) continue;
+        painted++;
+        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60 && data[i + 3] > 128) {
+          series++;
+          columns.add((i / 4) % width);
+        }
+      }
+      return { width, height, painted, series, columns: columns.size, stroke };
+    });
+    // A line across a good part of the plot, not a dot: many pixels in many distinct columns.
+    return stats.series > 300 && stats.columns > stats.width / 4 ? stats : false;
+  });
+  log(`chart: ${JSON.stringify(drawn)}; row: ${JSON.stringify(rows[0])}`);
+  return { rows, drawn };
+}
+
+async function waitForProblem(page, text) {
+  await page.keyboard.press("Control+Shift+M");
+  const markers = page.locator(".markers-panel");
+  await markers.waitFor();
+  await until(`the Problems panel to list "${text}"`, async () => (await markers.textContent()).includes(text));
+}
+
+/** Closes the bottom panel and the side bar so the editor and the results share the window's width. */
+async function hidePanelAndSideBar(page) {
+  if (await page.locator(".part.panel.bottom").isVisible()) await runCommand(page, "View: Hide Panel");
+  if (await page.locator(".part.sidebar").isVisible()) await runCommand(page, "View: Toggle Primary Side Bar Visibility");
+  await until("the panel and side bar to close", async () =>
+    !(await page.locator(".part.panel.bottom").isVisible()) && !(await page.locator(".part.sidebar").isVisible()), 10_000);
+}
+
+async function revertFile(page) {
+  await runCommand(page, "File: Revert File");
+  await until("the editor to be clean", async () => (await page.locator(".tab.active.dirty").count()) === 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Passes
+// ---------------------------------------------------------------------------------------------------------
+
+const sample = "quickstart.vmig";
+const sampleLines = readFileSync(join(ROOT, "samples", sample), "utf8").split("\n");
+/** 1-based line of the `migrate web` statement in the sample. */
+const migrateLine = sampleLines.findIndex((l) => l.startsWith("migrate web to h2")) + 1;
+if (migrateLine === 0) {
+  console.error(`e2e: samples/${sample} has no "migrate web to h2" line; the test needs one.`);
+  process.exit(2);
+}
+const passes = [
+  { name: "dark", theme: "Default Dark Modern", trust: "trusted" },
+  { name: "light", theme: "Default Light Modern", trust: "trusted" },
+  { name: "restricted", theme: "Default Dark Modern", trust: "untrusted" },
+].filter((p) => !process.env.VMIG_E2E_ONLY || process.env.VMIG_E2E_ONLY.split(",").includes(p.name));
+
+async function darkPass(page) {
+  await step(page, "open-highlighted", async () => {
+    await openFile(page, sample);
+    const lines = await editorLines(page);
+    if (!lines.some((l) => l.startsWith("migrate web to h2"))) fail(`the file is not shown: ${lines.join(" | ")}`);
+    // The keyword line, tokenised by the TextMate grammar into spans of different colours.
+    const colours = await until("several token colours on the migrate line", async () => {
+      const found = await page.locator(".editor-group-container.active .view-line", { hasText: "migrate web to h2" }).evaluate((line) =>
+        [...line.querySelectorAll("span[class*='mtk']")].map((s) => ({ text: s.textContent, cls: s.className, color: getComputedStyle(s).color })),
+      );
+      return new Set(found.map((t) => t.color)).size >= 2 ? found : false;
+    });
+    log(`tokens on the migrate line: ${colours.map((t) => `${JSON.stringify(t.text)}=${t.color}`).join(" ")}`);
+    const keyword = colours.find((t) => t.text.trim() === "migrate");
+    const name = colours.find((t) => t.text.trim() === "web");
+    if (!keyword) fail("`migrate` is not a token of its own");
+    if (name && name.color === keyword.color) fail("`migrate` and `web` have the same colour");
+    // The language server is up once the extension's status or diagnostics arrive; give it a moment
+    // and insist that the clean sample has no error squiggle.
+    await sleep(3000);
+    const count = await squiggles(page);
+    if (count !== 0) fail(`${count} error squiggles on the clean sample`);
+  });
+
+  await step(page, "diagnostics-typo", async () => {
+    await ensureClean(page);
+    await goToLine(page, migrateLine, 9);
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("wbe");
+    await until("the edited line", async () => (await editorLines(page)).some((l) => l.startsWith("migrate wbe to h2")));
+    await until("an error squiggle", async () => (await squiggles(page)) > 0);
+    await waitForProblem(page, "unknown vm 'wbe'");
+    // Back in the editor with the squiggled line in view, for the documentation's picture.
+    await focusEditor(page);
+    await goToLine(page, migrateLine, 12);
+    await until("the squiggle in view", async () => (await squiggles(page)) > 0);
+    await sleep(300);
+    await docShot(page, "editor-diagnostics");
+    // Undo restores the line and the diagnostics go away.
+    await focusEditor(page);
+    await page.keyboard.press("Control+Z");
+    await until("the undone line", async () => (await editorLines(page)).some((l) => l.startsWith("migrate web to h2")));
+    await until("the squiggles to go", async () => (await squiggles(page)) === 0);
+    await until("the Problems panel to empty", async () => !(await page.locator(".markers-panel").textContent()).includes("wbe"));
+  });
+
+  await step(page, "completion-vm-name", async () => {
+    await ensureClean(page);
+    await focusEditor(page);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("migrate ");
+    await page.keyboard.press("Control+Space");
+    const widget = page.locator(".editor-widget.suggest-widget.visible");
+    await widget.waitFor();
+    const web = widget.locator(".monaco-list-row", { hasText: /^web/ }).first();
+    await until("`web` among the completions", async () => (await widget.locator(".monaco-list-row").allTextContents()).some((t) => t.trim().startsWith("web")));
+    const labels = (await widget.locator(".monaco-list-row .label-name").allTextContents()).map((t) => t.trim());
+    log(`completions after "migrate ": ${labels.join(", ")}`);
+    // Select it (filtering by typing would also work) and accept.
+    if (!(await web.evaluate((el) => el.classList.contains("focused")))) await web.click();
+    await page.keyboard.press("Enter");
+    await widget.waitFor({ state: "hidden" });
+    await until("the completed line", async () => (await editorLines(page)).some((l) => /^migrate web\s*$/.test(l)));
+    await revertFile(page);
+    await until("the completion line to be gone", async () => !(await editorLines(page)).some((l) => /^migrate web\s*$/.test(l)));
+  });
+
+  await step(page, "run-scenario-dark", async () => {
+    // Close the Problems panel so the results fill the height.
+    await ensureClean(page);
+    await hidePanelAndSideBar(page);
+    await focusEditor(page);
+    await runScenarioAndCheckResults(page);
+    await sleep(500);
+    await docShot(page, "results-dark");
+  });
+}
+
+async function lightPass(page) {
+  await step(page, "run-scenario-light", async () => {
+    await openFile(page, sample);
+    await hidePanelAndSideBar(page);
+    await focusEditor(page);
+    await runScenarioAndCheckResults(page);
+    await sleep(500);
+    await docShot(page, "results-light");
+  });
+}
+
+async function restrictedPass(page) {
+  await step(page, "restricted-mode", async () => {
+    // The workbench says it is in Restricted Mode (status bar item and banner).
+    await until("the Restricted Mode indicator", async () => (await page.getByText("Restricted Mode").count()) > 0);
+    await openFile(page, sample);
+    await goToLine(page, migrateLine, 9);
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("wbe");
+    await until("an error squiggle in Restricted Mode", async () => (await squiggles(page)) > 0);
+    await waitForProblem(page, "unknown vm 'wbe'");
+    await revertFile(page);
+    await until("the squiggles to go", async () => (await squiggles(page)) === 0);
+    await hidePanelAndSideBar(page);
+    await focusEditor(page);
+    await runScenarioAndCheckResults(page);
+    await sleep(500);
+    if (writeDocs) await docShot(page, "results-restricted");
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+mkdirSync(ARTIFACTS, { recursive: true });
+try {
+  const browser = await startBrowser();
+  for (const pass of passes) {
+    log(`pass ${pass.name}: ${pass.theme}, workspace ${pass.trust}`);
+    let server;
+    try {
+      server = await startCodeServer(pass);
+    } catch (e) {
+      failed++;
+      console.log(`not ok - start-code-server-${pass.name}`);
+      console.log(`#   ${e.message}`);
+      continue;
+    }
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    let page;
+    try {
+      page = await withTimeout(openWorkbench(context, server.url), WAIT_MS + 5000, "the workbench");
+    } catch (e) {
+      failed++;
+      console.log(`not ok - workbench-${pass.name}`);
+      console.log(`#   ${e.message}`);
+      const pages = context.pages();
+      if (pages[0]) await pages[0].screenshot({ path: join(ARTIFACTS, `workbench-${pass.name}.png`) }).catch(() => undefined);
+      await context.close().catch(() => undefined);
+      await killGroup(server.child, "code-server");
+      continue;
+    }
+    log("workbench up");
+    if (pass.name === "dark") await darkPass(page);
+    else if (pass.name === "light") await lightPass(page);
+    else await restrictedPass(page);
+    await context.close().catch(() => undefined);
+    await killGroup(server.child, "code-server");
+  }
+} catch (e) {
+  failed++;
+  console.log("not ok - e2e-harness");
+  for (const line of String(e?.stack ?? e).split("\n").slice(0, 8)) console.log(`#   ${line}`);
+} finally {
+  await runCleanups();
+  clearTimeout(watchdog);
+}
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,219 @@
+/**
+ * The sequence of rounds of one migration, as a state machine shared by the simulated process
+ * (./precopy.ts) and the analytic predictor (./analytic.ts): both feed it each round's duration and read
+ * the next round from it, so the two cannot disagree on anything but the durations.
+ *
+ * Pre-copy (paper 000, Qin et al., ../shared/papers/000_13945c54d71f84e6.txt, §2.1; round sizes from paper
+ * 003, Netalkar, equations 1–3):
+ * 1. Block migration, when the VM has a local disk (QEMU's block migration, migration/block.c: a bulk phase,
+ *    then dirty-block iterations): disk round 0 sends the whole disk, each later disk round the blocks
+ *    written during the previous one, until the same stop rules as memory say stop. What is left is carried
+ *    into memory round 0, and every memory round then also carries the blocks written during the previous one.
+ * 2. Memory rounds: round 0 sends the memory minus `staticBytes` (paper 002, Khan & Zahoor,
+ *    ../shared/papers/002_ab2462603c65d96a.txt: static pages already at the destination are skipped in the
+ *    first round and copied locally there); round i ≥ 1 sends what the VM dirtied during round i − 1
+ *    (./dirtying.ts), at the auto-converge speed (./autoConverge.ts).
+ * 3. Stop-and-copy: the VM is paused; the round sends the remaining dirty bytes plus `deviceStateBytes`.
+ *
+ * Post-copy (Hines, Deshpande & Gopalan, "Post-copy live migration of virtual machines", VEE 2009): after
+ * the disk phase, the stop-and-copy carries only the device state (and leftover dirty blocks); the VM then
+ * resumes on the destination, and a push round sends the memory in the background (./postcopy.ts counts
+ * the faults).
+ *
+ * Bytes: `bytes` is the round's content; `wireBytes` what crosses the network, memory and disk scaled by the
+ * compression ratio, device state not compressed. The rate cap of a round (`rateCap`) is the smallest of the
+ * allocation's cap, QEMU's max-bandwidth (live rounds only: QEMU's `ram_save_complete` does not check the rate
+ * limit, and post-copy's push has its own limit, unlimited by default), and the compression's CPU bound
+ * ratio / cpuSecPerByte.
+ */
+import type { StopRule } from "../results.js";
+import type { DirtyModel, HypervisorProfile, Vm, VmDisk } from "../scenario.js";
+import { AutoConvergeState } from "./autoConverge.js";
+import { checkDirtyModel, dirtiedBytes, dirtyRateOf } from "./dirtying.js";
+import { stopBeforeFirstRound, stopRuleAfterRound } from "./stopConditions.js";
+
+export interface MigrationSpec {
+  readonly memoryBytes: number;
+  readonly dirty: DirtyModel;
+  readonly profile: HypervisorProfile;
+  readonly staticBytes?: number;
+  readonly disk?: VmDisk;
+  readonly mode?: "precopy" | "postcopy";
+  /** Cap from the schedule's rate allocation, in bytes/s. */
+  readonly rateCapBytesPerSec?: number;
+}
+
+export type RoundStage = "disk" | "memory" | "final" | "push";
+
+/** The current round is read from the public fields after `start` and after each `finish`. */
+export class RoundPlanner {
+  index = 0;
+  stage: RoundStage = "memory";
+  bytes = 0;
+  wireBytes = 0;
+  /** Set on the final round: the rule that ended the live phase. */
+  rule: StopRule | undefined;
+  /** True once the last round finished. */
+  done = false;
+  /** Bytes sent so far (content), and on the wire. */
+  sentBytes = 0;
+  sentWireBytes = 0;
+  readonly throttle: AutoConvergeState;
+
+  private readonly memory: number;
+  private readonly diskBytes: number;
+  private readonly diskRate: number;
+  private readonly ratio: number;
+  private readonly liveCap: number;
+  private readonly finalCap: number;
+  private diskLeft = 0;
+  /** Index of the phase's first round: the round cap counts the disk and memory phases separately. */
+  private phaseStart = 0;
+
+  constructor(private readonly spec: MigrationSpec) {
+    const { profile, disk } = spec;
+    this.memory = spec.memoryBytes;
+    this.diskBytes = disk !== undefined && disk.local ? disk.bytes : 0;
+    this.diskRate = disk !== undefined && disk.local ? disk.writeBytesPerSec : 0;
+    this.ratio = profile.compression?.ratio ?? 1;
+    const cpuCap = profile.compression !== undefined && profile.compression.cpuSecPerByte > 0
+      ? this.ratio / profile.compression.cpuSecPerByte
+      : Number.POSITIVE_INFINITY;
+    this.finalCap = Math.min(spec.rateCapBytesPerSec ?? Number.POSITIVE_INFINITY, cpuCap);
+    this.liveCap = Math.min(this.finalCap, profile.maxBandwidthBytesPerSec ?? Number.POSITIVE_INFINITY);
+    this.throttle = new AutoConvergeState(profile.autoConverge);
+  }
+
+  /** Sets up the first round. */
+  start(): void {
+    if (this.diskBytes > 0) {
+      this.set("disk", this.diskBytes, 0);
+    } else {
+      this.startMemory(0);
+    }
+  }
+
+  /** Whether the VM runs (and dirties memory) during the current round. */
+  get live(): boolean {
+    return this.stage === "disk" || this.stage === "memory";
+  }
+
+  /** Highest rate the current round may get, in bytes/s (+Infinity: uncapped). */
+  get rateCap(): number {
+    return this.live ? this.liveCap : this.finalCap;
+  }
+
+  /** Write rate of the VM during the current round, in bytes/s (0 when paused or already switched). */
+  get dirtyRate(): number {
+    return this.live ? dirtyRateOf(this.spec.dirty) * this.throttle.speed : 0;
+  }
+
+  /** Records that the current round took `durationSec` and moves to the next round (or to `done`). */
+  finish(durationSec: number): void {
+    const roundBytes = this.bytes;
+    const roundWire = this.wireBytes;
+    this.sentBytes += roundBytes;
+    this.sentWireBytes += roundWire;
+    const next = this.index + 1;
+    switch (this.stage) {
+      case "disk": {
+        const written = this.diskWritten(durationSec);
+        const rule = this.stopRule(next, written, this.wire(written), roundBytes, roundWire, durationSec);
+        if (rule === undefined && written < roundBytes) {
+          this.set("disk", written, next);
+        } else {
+          this.diskLeft = written;
+          this.startMemory(next);
+        }
+        return;
+      }
+      case "memory": {
+        const memory = dirtiedBytes(this.spec.dirty, durationSec, this.memory, this.throttle.speed);
+        const nextBytes = memory + this.diskWritten(durationSec);
+        this.throttle.afterPeriod(memory, roundWire);
+        const rule = this.stopRule(next, nextBytes, this.wire(nextBytes), roundBytes, roundWire, durationSec);
+        if (rule === undefined) this.set("memory", nextBytes, next);
+        else this.startFinal(nextBytes, next, rule);
+        return;
+      }
+      case "final":
+        if (this.spec.mode === "postcopy") this.set("push", this.memory - this.staticBytes(), next);
+        else this.done = true;
+        return;
+      case "push":
+        this.done = true;
+        return;
+    }
+  }
+
+  private startMemory(index: number): void {
+    const carried = this.diskLeft;
+    this.diskLeft = 0;
+    this.phaseStart = index;
+    if (this.spec.mode === "postcopy") {
+      this.startFinal(carried, index, "postcopy");
+      return;
+    }
+    const bytes = this.memory - this.staticBytes() + carried;
+    const rule = stopBeforeFirstRound(this.spec.profile);
+    if (rule === undefined) this.set("memory", bytes, index);
+    else this.startFinal(bytes, index, rule);
+  }
+
+  private startFinal(dirtyBytes: number, index: number, rule: StopRule): void {
+    const device = this.spec.profile.deviceStateBytes ?? 0;
+    this.index = index;
+    this.stage = "final";
+    this.bytes = dirtyBytes + device;
+    this.wireBytes = this.wire(dirtyBytes) + device;
+    this.rule = rule;
+  }
+
+  private set(stage: RoundStage, bytes: number, index: number): void {
+    this.index = index;
+    this.stage = stage;
+    this.bytes = bytes;
+    this.wireBytes = this.wire(bytes);
+  }
+
+  private stopRule(
+    next: number,
+    nextBytes: number,
+    nextWire: number,
+    roundBytes: number,
+    roundWire: number,
+    roundSec: number,
+  ): StopRule | undefined {
+    const size = this.memory + this.diskBytes;
+    const relative = next - this.phaseStart;
+    return stopRuleAfterRound(this.spec.profile, relative, nextBytes, nextWire, roundBytes, roundWire, roundSec, this.sentBytes, size);
+  }
+
+  private diskWritten(durationSec: number): number {
+    if (this.diskRate <= 0 || !(durationSec > 0)) return 0;
+    return Math.min(this.diskRate * this.throttle.speed * durationSec, this.diskBytes);
+  }
+
+  private wire(bytes: number): number {
+    return this.ratio === 1 ? bytes : bytes * this.ratio;
+  }
+
+  private staticBytes(): number {
+    return Math.min(Math.max(this.spec.staticBytes ?? 0, 0), this.memory);
+  }
+}
+
+/** Throws RangeError unless the VM's migration inputs (dirty model, disk, static bytes) are usable. */
+export function checkVmForMigration(vm: Vm): void {
+  checkDirtyModel(vm.dirty, `VM ${vm.name}`);
+  const fields: [string, number | undefined][] = [
+    ["staticBytes", vm.staticBytes],
+    ["disk bytes", vm.disk?.bytes],
+    ["disk writeBytesPerSec", vm.disk?.writeBytesPerSec],
+  ];
+  for (const [field, value] of fields) {
+    if (value !== undefined && (!(value >= 0) || !Number.isFinite(value))) {
+      throw new RangeError(`VM ${vm.name}: ${field} must be a finite number >= 0, got ${value}`);
+    }
+  }
+}

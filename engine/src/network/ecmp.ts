@@ -1,0 +1,94 @@
+/**
+ * Equal-Cost Multi-Path routing: a flow's identity, hashed, picks one of the fewest-hops paths.
+ *
+ * ECMP as RFC 2992 ("Analysis of an Equal-Cost Multi-Path Algorithm") and paper 004 §2.1.3
+ * (../shared/papers/004_7bdc0f42a00b8d78.txt) describe it: a hash over the header fields that identify a
+ * flow selects the path, so a flow never changes path while different flows spread over the equal-cost
+ * paths (with collisions, since flow sizes are ignored). Here the hash of (source, destination, flow id)
+ * indexes the list of all fewest-hops paths, ordered as the breadth-first search orders neighbours (by node
+ * index, then link index), so every equal-cost path is equally likely and the choice is reproducible.
+ * Paths are counted per destination (`paths[v]` = number of fewest-hops paths from v), never enumerated.
+ */
+import type { Route, Routing } from "./routing.js";
+import type { DirectedLink, Topology } from "./topology.js";
+
+export class EcmpRouting implements Routing {
+  private readonly toward = new Map<number, { readonly hops: Int32Array; readonly paths: Float64Array }>();
+
+  constructor(private readonly topology: Topology) {}
+
+  /** The path of flow `flow` from `from` to `to`; undefined when no path connects them. */
+  route(from: number, to: number, flow = 0): Route | undefined {
+    const { hops, paths } = this.tablesToward(to);
+    if (hops[from]! < 0) return undefined;
+    let index = flowHash(from, to, flow) % paths[from]!;
+    const links: number[] = [];
+    let latencySec = 0;
+    let bottleneckBytesPerSec = Number.POSITIVE_INFINITY;
+    for (let node = from; node !== to; ) {
+      let next: DirectedLink | undefined;
+      for (const link of this.topology.outgoing[node]!) {
+        if (hops[link.to] !== hops[node]! - 1) continue;
+        if (index < paths[link.to]!) {
+          next = link;
+          break;
+        }
+        index -= paths[link.to]!;
+      }
+      links.push(next!.id);
+      latencySec += next!.latencySec;
+      bottleneckBytesPerSec = Math.min(bottleneckBytesPerSec, next!.bandwidthBytesPerSec);
+      node = next!.to;
+    }
+    return { links, latencySec, bottleneckBytesPerSec };
+  }
+
+  /** Number of fewest-hops paths from `from` to `to` (0 when unreachable). */
+  pathCount(from: number, to: number): number {
+    return this.tablesToward(to).paths[from]!;
+  }
+
+  /** Hops to `to` from every node (-1 when unreachable) and the number of fewest-hops paths. */
+  private tablesToward(to: number): { readonly hops: Int32Array; readonly paths: Float64Array } {
+    let tables = this.toward.get(to);
+    if (tables !== undefined) return tables;
+    const { nodeCount, outgoing } = this.topology;
+    const hops = new Int32Array(nodeCount).fill(-1);
+    const paths = new Float64Array(nodeCount);
+    // Links are full duplex, so the hops from v to `to` equal those from `to` to v.
+    const order = [to];
+    hops[to] = 0;
+    for (let head = 0; head < order.length; head++) {
+      for (const link of outgoing[order[head]!]!) {
+        if (hops[link.to]! >= 0) continue;
+        hops[link.to] = hops[order[head]!]! + 1;
+        order.push(link.to);
+      }
+    }
+    paths[to] = 1;
+    for (const node of order) {
+      if (node === to) continue;
+      let count = 0;
+      for (const link of outgoing[node]!) if (hops[link.to] === hops[node]! - 1) count += paths[link.to]!;
+      paths[node] = count;
+    }
+    tables = { hops, paths };
+    this.toward.set(to, tables);
+    return tables;
+  }
+}
+
+/** A 32-bit hash of a flow's identity (MurmurHash3's finaliser over a combination of the three). */
+export function flowHash(from: number, to: number, flow: number): number {
+  let h = fmix(from | 0);
+  h = fmix((h ^ Math.imul(to | 0, 0x9e3779b1)) >>> 0);
+  h = fmix((h ^ Math.imul(flow | 0, 0x85ebca77)) >>> 0);
+  return h;
+}
+
+function fmix(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,66 @@
+/**
+ * Hover text: what a name is (with its `///` documentation), what an attribute means, what a quantity is
+ * in SI, and what the closed-form model predicts for a migration.
+ */
+import type { Span } from "../syntax/ast.js";
+import type { CheckResult } from "../check/check.js";
+import { attributeSpec, expectMetrics } from "../check/schema.js";
+import { DEFAULT_PAGE_BYTES, toSI, unitInfo } from "../units.js";
+import { formatBytes, formatRate } from "../format.js";
+import { nodeAt } from "./nodeAt.js";
+import { symbolAt } from "./navigation.js";
+import { describeForecast } from "./forecastText.js";
+import { keywordDocs } from "./keywordDocs.js";
+
+export interface Hover extends Span {
+  /** Markdown. */
+  readonly contents: string;
+}
+
+export function hover(checked: CheckResult, offset: number): Hover | undefined {
+  const symbol = symbolAt(checked.symbols, offset);
+  const at = nodeAt(checked.parsed.file, offset);
+  if (symbol) {
+    const span = checked.symbols.references.find((r) => r.start <= offset && offset <= r.end) ?? symbol.span;
+    const lines = [`**${symbol.kind}** \`${symbol.name}\``];
+    if (symbol.doc) lines.push("", symbol.doc);
+    const migration = at.declaration?.kind === "migrate" ? migrationForecast(checked, at.declaration) : undefined;
+    if (migration) lines.push("", migration);
+    return { start: span.start, end: span.end, contents: lines.join("\n") };
+  }
+  if (at.value?.kind === "number" && at.value.unit) {
+    const unit = unitInfo(at.value.unit.text);
+    if (unit) {
+      const si = toSI(at.value.value, at.value.unit.text, DEFAULT_PAGE_BYTES);
+      const shown = {
+        size: `${si.toLocaleString("en-US")} B (${formatBytes(si)})`,
+        rate: `${si.toLocaleString("en-US")} B/s (${formatRate(si)})`,
+        time: `${si} s`,
+        ratio: `${si}`,
+      }[unit.dimension];
+      return { start: at.value.start, end: at.value.end, contents: `**${unit.dimension}** ${at.value.value} ${at.value.unit.text} = ${shown}${unit.perPage ? " with 4 KiB pages" : ""}` };
+    }
+  }
+  if (at.attribute && at.blockKind && offset <= at.attribute.name.end) {
+    const spec = attributeSpec(at.blockKind, at.attribute.name.text);
+    if (spec) {
+      const type = spec.type.kind === "quantity" ? `a ${spec.type.dimension}` : spec.type.kind === "count" ? "a whole number" : `the name of a ${spec.type.target}`;
+      return { ...at.attribute.name, contents: `**${at.blockKind}.${spec.name}** — ${type}${spec.required ? ", required" : ""}\n\n${spec.doc}\n\nExample: \`${spec.name} ${spec.example}\`` };
+    }
+  }
+  const declaration = at.declaration;
+  if (declaration && offset >= declaration.keyword.start && offset <= declaration.keyword.end) {
+    const parts = [keywordDocs[declaration.kind] ?? ""];
+    if (declaration.kind === "migrate") parts.push(migrationForecast(checked, declaration) ?? "");
+    if (declaration.kind === "expect") parts.push(`Metrics: ${Object.entries(expectMetrics).map(([m, d]) => `\`${m}\` — ${d.doc}`).join(" ")}`);
+    return { ...declaration.keyword, contents: parts.filter((p) => p).join("\n\n") };
+  }
+  return undefined;
+}
+
+function migrationForecast(checked: CheckResult, declaration: Span): string | undefined {
+  const index = checked.migrationDeclarations.findIndex((d) => d.start === declaration.start);
+  const forecast = index >= 0 ? checked.forecasts[index] : undefined;
+  if (!forecast || !checked.scenario) return undefined;
+  return describeForecast(checked.scenario, forecast);
+}
