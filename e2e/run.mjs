@@ -234,7 +234,8 @@ async function startCodeServer(pass) {
       XDG_CONFIG_HOME: join(base, "xdg-config"),
       XDG_DATA_HOME: join(base, "xdg-data"),
       XDG_CACHE_HOME: join(base, "xdg-cache"),
-      VSCODE_PROXY_URI: "",
+      // No extension gallery: nothing to query (the default is a public host this machine cannot reach).
+      EXTENSIONS_GALLERY: "{}",
     },
   });
   child.stdout.pipe(logStream);

@@ -45,7 +45,8 @@ log "node24: $("$NODE24_BIN/node" --version)"
 # 3. code-server + playwright-core -------------------------------------------------
 DEPS="$CACHE/deps"
 CS_DIR="$DEPS/node_modules/code-server"
-stamp_want="$( { cat "$ROOT/e2e/package.json"; cat "$ROOT/e2e/package-lock.json" 2>/dev/null || true; } | sha256sum | cut -c1-16)-node$NODE24_VERSION"
+deps_stamp() { { cat "$ROOT/e2e/package.json"; cat "$ROOT/e2e/package-lock.json" 2>/dev/null || true; } | sha256sum | cut -c1-16; }
+stamp_want="$(deps_stamp)-node$NODE24_VERSION"
 stamp_have="$(cat "$DEPS/.stamp" 2>/dev/null || true)"
 if [ "$stamp_want" != "$stamp_have" ] || [ ! -d "$CS_DIR/lib/vscode/node_modules" ]; then
   log "installing code-server $CS_VERSION and playwright-core into $DEPS (Node 24 first on PATH)"
@@ -68,9 +69,9 @@ if [ "$stamp_want" != "$stamp_have" ] || [ ! -d "$CS_DIR/lib/vscode/node_modules
       npm_config_user_agent="npm/11 node/$("$NODE24_BIN/node" --version) linux x64" \
       sh ./postinstall.sh ) > "$CACHE/postinstall.log" 2>&1 || {
         tail -40 "$CACHE/postinstall.log" >&2; echo "code-server postinstall failed (log: $CACHE/postinstall.log)" >&2; exit 1; }
-  echo "$stamp_want" > "$DEPS/.stamp"
+  echo "$(deps_stamp)-node$NODE24_VERSION" > "$DEPS/.stamp"
 fi
-log "code-server: $(PATH="$NODE24_BIN:$PATH" "$CS_DIR/out/node/entry.js" --version 2>/dev/null | head -1 || PATH="$NODE24_BIN:$PATH" node "$CS_DIR/out/node/entry.js" --version | head -1)"
+log "code-server $("$NODE24_BIN/node" -p "require('$CS_DIR/package.json').version"), playwright-core $("$NODE24_BIN/node" -p "require('$DEPS/node_modules/playwright-core/package.json').version")"
 
 # 4. Build and package vmig --------------------------------------------------------
 cd "$ROOT"
@@ -86,7 +87,8 @@ log "packaged $(basename "$VSIX") ($(du -k "$VSIX" | cut -f1) KiB)"
 # 5. Install the .vsix the way a user does, into a fresh extensions dir --------------------
 EXT_DIR="$CACHE/extensions"
 rm -rf "$EXT_DIR"; mkdir -p "$EXT_DIR"
-PATH="$NODE24_BIN:$PATH" node "$CS_DIR/out/node/entry.js" \
+PATH="$NODE24_BIN:$PATH" XDG_CONFIG_HOME="$CACHE/install-udir/xdg-config" XDG_DATA_HOME="$CACHE/install-udir/xdg-data" \
+  EXTENSIONS_GALLERY='{}' node "$CS_DIR/out/node/entry.js" \
   --extensions-dir "$EXT_DIR" --user-data-dir "$CACHE/install-udir" \
   --install-extension "$VSIX" > "$CACHE/install-extension.log" 2>&1 || {
     cat "$CACHE/install-extension.log" >&2; exit 1; }

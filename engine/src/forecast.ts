@@ -36,6 +36,11 @@ export function forecastMigrations(scenario: Scenario): MigrationForecast[] {
       const prediction = predictMigration({
         memoryBytes: vm.memoryBytes,
         dirtyBytesPerSec,
+        dirty: vm.dirty,
+        staticBytes: vm.staticBytes,
+        disk: vm.disk,
+        mode: migration.mode,
+        pageBytes: vm.pageBytes,
         bandwidthBytesPerSec: route.bottleneckBytesPerSec,
         latencySec: route.latencySec,
         profile: scenario.profiles[source.profile]!,

@@ -59,3 +59,13 @@ for (const size of [1e9, 4e9]) {
     assertClose(m.totalTimeSec, eq.precopySec + eq.downtimeSec, 1e-9, "total = eq. 6 + eq. 7");
   });
 }
+
+test("paper 003 §III.A (Fig. 4): with the appendix objective the optimal total saturates after 4–5 rounds", () => {
+  // The 3-VM case (mean ≈ 0.6 GB): nj total rounds = n̄ + 1, objective T_mig + T_down (w = 2).
+  const vms = [500.02, 479.92, 904.72].map((s) => ({ memoryBytes: s * MB, dirtyBytesPerSec: D }));
+  const total = (nj: number) => optimalRates({ vms, totalBytesPerSec: R, rounds: nj - 1, downtimeWeight: 2 }).objectiveSec;
+  const gain = (nj: number) => (total(nj) - total(nj + 1)) / total(nj);
+  assert.ok(gain(2) > 0.05, "a third round still pays");
+  assert.ok(gain(4) < 0.01 && gain(5) < 0.005, "after 4–5 rounds the total barely moves");
+  for (let nj = 2; nj < 8; nj++) assert.ok(gain(nj) > 0, "it keeps decreasing while D/r < 1/2");
+});

@@ -12,11 +12,17 @@ function labels(source: string): string[] {
 }
 
 const cases: [string, string, string[]][] = [
-  ["declaration keywords at the top level", base + "|", ["scenario", "topology", "hypervisor", "host", "vm", "migrate", "expect"]],
+  ["declaration keywords at the top level", base + "|", ["scenario", "topology", "hypervisor", "host", "vm", "migrate", "expect", "hosts", "traffic", "policy"]],
   ["VM names after migrate", base + "migrate |", ["web"]],
   ["host names after to", base + "migrate web to |", ["h1", "h2"]],
   ["host names after on, while typing a prefix", base + "vm db on h|", ["h1", "h2"]],
-  ["attributes inside a VM block", base + "vm db on h2 { | }", ["memory", "vcpus", "page_size", "dirty"]],
+  ["attributes inside a VM block", base + "vm db on h2 { | }", ["memory", "vcpus", "page_size", "dirty", "wws", "hot", "cold_dirty", "disk", "storage", "disk_writes", "static", "os", "hypervisor_version", "workload", "sla"]],
+  ["generator attributes inside a fat-tree", "topology dc fattree { | }", ["switch", "router", "host", "link", "k", "level2_bandwidth", "level3_bandwidth", "level4_bandwidth"]],
+  ["policy attributes", "policy routing dynamic { | }", ["interval"]],
+  ["policy choices", "policy allocation |", ["fair", "equal", "optimal"]],
+  ["policy categories", "policy |", ["routing", "allocation", "schedule", "transport"]],
+  ["enum values", base + "vm db on h2 { storage | }", ["shared", "local"]],
+  ["generated host names after on", "topology dc star { hosts 2 }\nvm x on |", ["dc.host[0]", "dc.host[1]"]],
   ["size units after a VM's memory", base + "vm db on h2 { memory 4 | }", ["B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB", "pages"]],
   ["time units after at", base + "migrate web to h2 at 3 |", ["ns", "us", "ms", "s", "min", "h"]],
   ["hypervisor kinds after kind", "hypervisor p kind |", ["xen", "kvm", "vmware", "custom"]],

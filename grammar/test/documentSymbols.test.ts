@@ -48,6 +48,17 @@ const cases: [string, string, string[]][] = [
     ],
   ],
   [
+    "numbered families, migration modifiers, traffic and policies",
+    "vm web[1..3] on h\nmigrate web[2] to g at 1 s together\ntraffic { background a -> b cbr 1 Mbps }\npolicy routing dynamic",
+    [
+      "vm web[1..3] (on h) [web[1..3]]",
+      "migrate migrate web[2] → g (at 1 s together) [web[2] to g]",
+      "traffic traffic [traffic]",
+      "  background a -> b (cbr 1 Mbps) [a -> b]",
+      "policy routing dynamic [routing dynamic]",
+    ],
+  ],
+  [
     "declarations without names are still listed",
     "vm\nmigrate\nexpect",
     ["vm vm (unnamed) [vm]", "migrate migrate ? → ? [migrate]", "expect expect (unnamed) [expect]"],

@@ -29,6 +29,18 @@ const cases: [string, string, string[]][] = [
       "/* end */:comment", "expect:keyword", "web:variable", "downtime:property", "<=:operator", "3:number", "ms:type",
     ],
   ],
+  [
+    "members of a numbered family, flows and policies",
+    "topology t { host a  host b }\nvm web[1..2] on a\nmigrate web[1] to b together\ntraffic { background a -> b cbr 1 Mbps during 0 s .. 9 s }\npolicy routing dynamic",
+    [
+      "topology:keyword", "t:namespace:declaration", "host:keyword", "a:class:declaration", "host:keyword", "b:class:declaration",
+      "vm:keyword", "web:variable:declaration", "1:number", "..:operator", "2:number", "on:keyword", "a:class",
+      "migrate:keyword", "web:variable", "1:number", "to:keyword", "b:class", "together:keyword",
+      "traffic:keyword", "background:keyword", "a:class", "->:operator", "b:class", "cbr:enumMember", "1:number", "Mbps:type",
+      "during:keyword", "0:number", "s:type", "..:operator", "9:number", "s:type",
+      "policy:keyword", "routing:property", "dynamic:enumMember",
+    ],
+  ],
   ["unknown names are left to the TextMate grammar", 'scenario "s" { seed 1 }\nmigrate ghost to nowhere', ['scenario:keyword', '"s":string', "seed:property", "1:number", "migrate:keyword", "to:keyword"]],
   ["an unterminated string is a string", 'scenario "open', ["scenario:keyword", '"open:string']],
 ];

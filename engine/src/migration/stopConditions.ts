@@ -131,7 +131,7 @@ export function checkProfile(profile: HypervisorProfile): void {
         throw new RangeError(`profile ${profile.name}: autoConverge.${field} must be in [0, 1], got ${value}`);
       }
     }
-    if (ac.triggerRatio !== undefined && !(ac.triggerRatio >= 0) ) {
+    if (ac.triggerRatio !== undefined && !(ac.triggerRatio >= 0)) {
       throw new RangeError(`profile ${profile.name}: autoConverge.triggerRatio must be >= 0, got ${ac.triggerRatio}`);
     }
   }

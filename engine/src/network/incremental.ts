@@ -13,13 +13,18 @@
  * was saturated with it among the largest, and now is not saturated or carries a larger re-solved rate), or
  * where a re-solved variable has no bottleneck because a larger outside variable holds the constraint, that
  * constraint joins the region and the solve repeats. The region only grows, so this ends, at worst with the
- * whole connected component of the change; the final allocation satisfies the characterisation everywhere,
- * so it equals a full recomputation (up to rounding), which the tests check on random instances.
+ * whole connected component of the change (when a pass that must still grow already holds a quarter of all
+ * variables, one full solve replaces the remaining passes). The final allocation satisfies the
+ * characterisation everywhere, so it equals a full recomputation (up to rounding), which the tests check on
+ * random instances.
  */
 import { solveMaxMin, type MaxMinVariable } from "./maxmin.js";
 
 /** Relative tolerance of the saturation and equality tests. */
 const EPSILON = 1e-9;
+
+/** Past this fraction of all variables in a region that must still grow, `solve` re-solves everything. */
+const FULL_SOLVE_FRACTION = 0.25;
 
 export class IncrementalMaxMin {
   private readonly capacity: Float64Array;
@@ -30,15 +35,28 @@ export class IncrementalMaxMin {
   private readonly inRegion: Uint8Array;
   private readonly pendingChanged: number[] = [];
   private passStamp = 0;
+  /** Local index of each constraint in the current pass, valid where `localStamp` is the pass's stamp. */
+  private readonly localIndex: Int32Array;
+  private readonly localStamp: Int32Array;
+  private alive = 0;
   /** Variables re-solved by the last `solve`, and its passes: for benchmarks and tests. */
   lastSolved = 0;
   lastPasses = 0;
 
-  constructor(capacities: ArrayLike<number>) {
+  /**
+   * `fullSolveFraction`: when a pass that must still grow holds more than this fraction of all variables,
+   * re-solve everything at once (default 0.25; +Infinity never does, which tests use).
+   */
+  constructor(
+    capacities: ArrayLike<number>,
+    private readonly fullSolveFraction: number = FULL_SOLVE_FRACTION,
+  ) {
     this.capacity = Float64Array.from(capacities);
     this.members = Array.from({ length: capacities.length }, () => []);
     this.isDirty = new Uint8Array(capacities.length);
     this.inRegion = new Uint8Array(capacities.length);
+    this.localIndex = new Int32Array(capacities.length);
+    this.localStamp = new Int32Array(capacities.length);
   }
 
   /** Adds a variable at rate 0 until the next `solve`; returns its id (ids count up from 0). */
@@ -53,6 +71,7 @@ export class IncrementalMaxMin {
     }
     const rate = constraints.length === 0 ? (cap ?? Number.POSITIVE_INFINITY) : 0;
     this.variables.push({ constraints, cap, rate, positions, mark: -1 });
+    this.alive++;
     if (constraints.length === 0) this.pendingChanged.push(id);
     return id;
   }
@@ -73,6 +92,7 @@ export class IncrementalMaxMin {
       this.markDirty(c);
     });
     this.variables[id] = undefined;
+    this.alive--;
   }
 
   setCapacity(constraint: number, capacity: number): void {
@@ -100,6 +120,11 @@ export class IncrementalMaxMin {
     for (;;) {
       this.lastPasses++;
       const pass = this.solveRegion(region);
+      if (pass.grow.length > 0 && pass.solved.length > this.fullSolveFraction * this.alive) {
+        // The change reaches much of the problem: one full solve is cheaper than more growing passes.
+        this.solveAll(changed);
+        break;
+      }
       if (pass.grow.length === 0) {
         pass.solved.forEach((id, k) => {
           const state = this.variables[id]!;
@@ -118,6 +143,26 @@ export class IncrementalMaxMin {
     }
     for (const c of region) this.inRegion[c] = 0;
     return changed.sort((x, y) => x - y);
+  }
+
+  /** Re-solves every variable at once, pushing the ids whose rate changed onto `changed`. */
+  private solveAll(changed: number[]): void {
+    const ids: number[] = [];
+    const subproblem: MaxMinVariable[] = [];
+    this.variables.forEach((state, id) => {
+      if (state === undefined || state.constraints.length === 0) return;
+      ids.push(id);
+      subproblem.push(state.cap === undefined ? { constraints: state.constraints } : { constraints: state.constraints, cap: state.cap });
+    });
+    const rates = solveMaxMin(this.capacity, subproblem);
+    ids.forEach((id, k) => {
+      const state = this.variables[id]!;
+      if (state.rate !== rates[k]) {
+        state.rate = rates[k]!;
+        changed.push(id);
+      }
+    });
+    this.lastSolved = ids.length;
   }
 
   private markDirty(c: number): void {
@@ -143,18 +188,16 @@ export class IncrementalMaxMin {
     solved.sort((x, y) => x - y);
 
     // Local constraints: every constraint the solved variables cross, in order of first use.
-    const local = new Map<number, number>();
     const touched: number[] = [];
     const subproblem: MaxMinVariable[] = solved.map((id) => {
       const state = this.variables[id]!;
       const constraints = state.constraints.map((c) => {
-        let index = local.get(c);
-        if (index === undefined) {
-          index = touched.length;
-          local.set(c, index);
+        if (this.localStamp[c] !== mark) {
+          this.localStamp[c] = mark;
+          this.localIndex[c] = touched.length;
           touched.push(c);
         }
-        return index;
+        return this.localIndex[c]!;
       });
       return state.cap === undefined ? { constraints } : { constraints, cap: state.cap };
     });
@@ -162,19 +205,27 @@ export class IncrementalMaxMin {
     const oldLoad = new Float64Array(touched.length);
     const oldMax = new Float64Array(touched.length);
     const outsideMax = new Float64Array(touched.length);
-    touched.forEach((c, i) => {
+    for (let i = 0; i < touched.length; i++) {
+      const c = touched[i]!;
       let outside = 0;
+      let load = 0;
+      let max = 0;
+      let maxOutside = 0;
       for (const id of this.members[c]!) {
         const state = this.variables[id]!;
-        oldLoad[i] = oldLoad[i]! + state.rate;
-        oldMax[i] = Math.max(oldMax[i]!, state.rate);
+        const rate = state.rate;
+        load += rate;
+        if (rate > max) max = rate;
         if (state.mark !== mark) {
-          outside += state.rate;
-          outsideMax[i] = Math.max(outsideMax[i]!, state.rate);
+          outside += rate;
+          if (rate > maxOutside) maxOutside = rate;
         }
       }
+      oldLoad[i] = load;
+      oldMax[i] = max;
+      outsideMax[i] = maxOutside;
       residual[i] = this.capacity[c]! - outside;
-    });
+    }
     const rates = solveMaxMin(residual, subproblem);
 
     const newLoad = Float64Array.from(touched, (c, i) => this.capacity[c]! - residual[i]!);

@@ -10,11 +10,16 @@ import { attributeSpec, blockSchemas, type AttributeType, type BlockKind, type S
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { SymbolInfo, SymbolTable } from "./symbols.js";
 
-/** The checked attributes of a block: numbers in SI, references as symbols. */
+/** The checked attributes of a block: numbers in SI, references as symbols, words and strings as written. */
 export interface CheckedAttributes {
   readonly numbers: ReadonlyMap<string, number>;
   readonly symbols: ReadonlyMap<string, SymbolInfo>;
+  /** Enum values as written, and switches as `on` or `off`. */
+  readonly words: ReadonlyMap<string, string>;
+  readonly texts: ReadonlyMap<string, string>;
 }
+
+const switchWords: Readonly<Record<string, "on" | "off">> = { on: "on", off: "off", yes: "on", no: "off", true: "on", false: "off" };
 
 export interface AttributeContext {
   readonly diagnostics: DiagnosticBag;
@@ -27,6 +32,8 @@ export interface AttributeContext {
 export function checkAttributes(kind: BlockKind, block: Block | undefined, what: string, context: AttributeContext): CheckedAttributes {
   const numbers = new Map<string, number>();
   const symbols = new Map<string, SymbolInfo>();
+  const words = new Map<string, string>();
+  const texts = new Map<string, string>();
   const seen = new Set<string>();
   for (const member of block?.members ?? []) {
     if (member.kind !== "attribute") continue;
@@ -45,6 +52,12 @@ export function checkAttributes(kind: BlockKind, block: Block | undefined, what:
     if (spec.type.kind === "reference") {
       const symbol = checkReferenceValue(member, spec.type.target, context);
       if (symbol) symbols.set(spec.name, symbol);
+    } else if (spec.type.kind === "enum" || spec.type.kind === "switch") {
+      const word = checkWord(member, spec.type.kind === "enum" ? spec.type.values : Object.keys(switchWords), context);
+      if (word !== undefined) words.set(spec.name, spec.type.kind === "switch" ? switchWords[word]! : word);
+    } else if (spec.type.kind === "text") {
+      if (member.value.kind === "string") texts.set(spec.name, member.value.value);
+      else context.diagnostics.error(member.value, "wrong-value", `'${spec.name}' expects a string such as ${spec.example}`);
     } else {
       const value = checkNumber(member.value, spec.type, `'${spec.name}'`, context);
       if (value !== undefined) numbers.set(spec.name, value);
@@ -57,7 +70,16 @@ export function checkAttributes(kind: BlockKind, block: Block | undefined, what:
       }
     }
   }
-  return { numbers, symbols };
+  return { numbers, symbols, words, texts };
+}
+
+/** Checks that an attribute's value is one of `allowed` words. */
+function checkWord(attribute: Attribute, allowed: readonly string[], context: AttributeContext): string | undefined {
+  const value = attribute.value!;
+  const word = value.kind === "reference" && value.reference.parts.length === 1 && !value.reference.parts[0]!.selector ? value.reference.text : undefined;
+  if (word !== undefined && allowed.includes(word)) return word;
+  context.diagnostics.error(value, "wrong-value", `'${attribute.name.text}' expects one of ${allowed.join(", ")}`);
+  return undefined;
 }
 
 function checkReferenceValue(attribute: Attribute, target: SymbolKind, context: AttributeContext): SymbolInfo | undefined {
@@ -74,7 +96,7 @@ function checkReferenceValue(attribute: Attribute, target: SymbolKind, context: 
  * Used for attributes and for the numbers of `migrate ... at` and `expect`.
  */
 export function checkNumber(value: Value, type: AttributeType, what: string, context: AttributeContext): number | undefined {
-  if (type.kind === "reference") return undefined;
+  if (type.kind !== "quantity" && type.kind !== "count") return undefined;
   if (value.kind !== "number") {
     context.diagnostics.error(value, "wrong-value", `${what} expects ${describeType(type)}`);
     return undefined;
@@ -132,7 +154,7 @@ const suggestedUnits: Readonly<Record<Dimension, readonly string[]>> = {
   ratio: ["x", "%"],
 };
 
-function describeType(type: Exclude<AttributeType, { kind: "reference" }>): string {
+function describeType(type: AttributeType & { kind: "quantity" | "count" }): string {
   return type.kind === "count" ? "a whole number" : `a ${type.dimension} such as ${exampleOf(type.dimension)}`;
 }
 

@@ -8,7 +8,8 @@ import type { Scenario } from "@vmig/engine";
 import { parse, type ParseResult } from "../syntax/parse.js";
 import type { MigrateDecl } from "../syntax/ast.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
-import { SymbolTable, declareAll } from "./symbols.js";
+import { SymbolTable } from "./symbols.js";
+import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
@@ -32,8 +33,8 @@ export function check(text: string): CheckResult {
   const diagnostics = new DiagnosticBag();
   for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
   const symbols = new SymbolTable(diagnostics);
-  declareAll(parsed.file.declarations, symbols);
-  const lowered = lower(parsed.file.declarations, { diagnostics, symbols });
+  const generated = declareAll(parsed.file.declarations, symbols);
+  const lowered = lower(parsed.file.declarations.map((declaration) => ({ declaration, diagnostics })), { diagnostics, symbols }, generated);
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
   }

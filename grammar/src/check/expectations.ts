@@ -10,6 +10,8 @@ export interface Expectation extends Span {
   readonly op: Comparator;
   /** The bound in SI (seconds, bytes) or a count. */
   readonly bound: number;
+  /** True when the expectation comes from a VM's `sla` attribute. */
+  readonly fromSla?: true;
 }
 
 export interface ExpectationOutcome {

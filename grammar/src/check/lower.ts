@@ -3,14 +3,17 @@
  *
  * Runs after names are declared; it checks attributes and references as it goes, so each problem is
  * reported once, where it is written. The scenario is only handed to the engine when no error was found.
+ * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
-import { defaultProfile, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host } from "@vmig/engine";
-import type { Declaration, ExpectDecl, HostDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
+import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule } from "@vmig/engine";
+import type { Declaration, ExpectDecl, HypervisorDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
-import { checkAttributes, checkNumber, type AttributeContext } from "./attributes.js";
+import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
 import { expectMetrics, hypervisorKinds } from "./schema.js";
 import type { Expectation } from "./expectations.js";
 import { DiagnosticBag } from "./diagnostics.js";
+import { lowerHost, lowerHostSet, lowerLinks, lowerTopology } from "./lowerNetwork.js";
+import { lowerPolicy, lowerTraffic } from "./lowerTraffic.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
@@ -23,43 +26,66 @@ export interface Lowered {
   readonly migrationDeclarations: readonly MigrateDecl[];
 }
 
-export function lower(declarations: readonly Declaration[], context: AttributeContext): Lowered {
-  const builder = new ScenarioBuilder(context);
-  for (const decl of declarations) if (decl.kind === "hypervisor") builder.hypervisor(decl);
-  for (const decl of declarations) if (decl.kind === "topology") builder.topology(decl);
-  for (const decl of declarations) if (decl.kind === "host") builder.host(decl);
-  for (const decl of declarations) if (decl.kind === "topology") for (const m of decl.body?.members ?? []) if (m.kind === "link") builder.link(m);
-  for (const decl of declarations) {
-    if (decl.kind === "vm") builder.vm(decl);
-    else if (decl.kind === "scenario") builder.scenario(decl);
-  }
-  for (const decl of declarations) {
-    if (decl.kind === "migrate") builder.migrate(decl);
-    else if (decl.kind === "expect") builder.expect(decl);
-    else if (decl.kind === "import") context.diagnostics.error(decl.keyword, "unsupported", "'import' is not supported yet: declare everything in this file");
-  }
+/** Where each declaration comes from: the checked file (diagnostics reported) or an import. */
+export interface SourcedDeclaration {
+  readonly declaration: Declaration;
+  readonly diagnostics: DiagnosticBag;
+  readonly uri?: string;
+}
+
+export function lower(declarations: readonly SourcedDeclaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>): Lowered {
+  const builder = new ScenarioBuilder(context, generated);
+  const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
+    for (const item of declarations) {
+      if (!kinds.includes(item.declaration.kind)) continue;
+      builder.context = { ...context, diagnostics: item.diagnostics };
+      context.symbols.diagnostics = item.diagnostics;
+      context.symbols.uri = item.uri;
+      action(item.declaration);
+    }
+  };
+  pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
+  pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
+  pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
+  pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
+  pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
+  pass(["scenario", "vm"], (d) => (d.kind === "vm" ? builder.vm(d) : builder.scenario(d as ScenarioDecl)));
+  pass(["migrate", "expect", "traffic", "policy"], (d) => {
+    if (d.kind === "migrate") builder.migrate(d);
+    else if (d.kind === "expect") builder.expect(d);
+    else if (d.kind === "traffic") lowerTraffic(builder, d);
+    else if (d.kind === "policy") lowerPolicy(builder, d);
+  });
+  context.symbols.diagnostics = context.diagnostics;
+  context.symbols.uri = undefined;
   return builder.result();
 }
 
-class ScenarioBuilder {
-  private name = "untitled";
-  private seed = DEFAULT_SEED;
-  private horizonSec = DEFAULT_HORIZON_SEC;
+/** The scenario under construction; lowerNetwork.ts and lowerTraffic.ts add to it too. */
+export class ScenarioBuilder {
+  name = "untitled";
+  seed = DEFAULT_SEED;
+  horizonSec = DEFAULT_HORIZON_SEC;
   private scenarioSeen = false;
-  private readonly nodes: NetworkNode[] = [];
-  private readonly nodeIndex = new Map<string, number>();
-  private readonly links: Link[] = [];
-  private readonly profiles: HypervisorProfile[] = [];
-  private readonly profileIndex = new Map<string, number>();
-  private readonly hosts: Host[] = [];
-  private readonly hostIndex = new Map<string, number>();
-  private readonly vms: Vm[] = [];
-  private readonly vmIndex = new Map<string, number>();
-  private readonly migrations: Migration[] = [];
+  readonly nodes: NetworkNode[] = [];
+  readonly nodeIndex = new Map<string, number>();
+  readonly links: Link[] = [];
+  readonly profiles: HypervisorProfile[] = [];
+  readonly profileIndex = new Map<string, number>();
+  readonly hosts: Host[] = [];
+  readonly hostIndex = new Map<string, number>();
+  readonly vms: Vm[] = [];
+  readonly vmIndex = new Map<string, number>();
+  readonly migrations: Migration[] = [];
+  readonly background: BackgroundFlow[] = [];
+  routing?: RoutingSpec;
+  allocation?: RateAllocation;
+  schedule?: MigrationSchedule;
   private readonly expectations: Expectation[] = [];
   private readonly migrationDeclarations: MigrateDecl[] = [];
+  private readonly sequentialStatements: boolean[] = [];
 
-  constructor(private readonly context: AttributeContext) {}
+  constructor(public context: AttributeContext, readonly generated: ReadonlyMap<TopologyDecl, GeneratedTopology>) {}
 
   scenario(decl: ScenarioDecl): void {
     if (this.scenarioSeen) {
@@ -81,112 +107,79 @@ class ScenarioBuilder {
       else this.context.diagnostics.error(decl.hypervisorKind, "wrong-value", `unknown hypervisor kind '${decl.hypervisorKind.text}' (expected ${hypervisorKinds.join(", ")})`);
     }
     if (!decl.name) return;
-    const base = defaultProfile(kind);
-    const n = attributes.numbers;
     this.profileIndex.set(decl.name.text, this.profiles.length);
-    this.profiles.push({
-      ...base,
-      name: decl.name.text,
-      maxRounds: n.get("max_rounds") ?? base.maxRounds,
-      stopBelowBytes: n.get("stop_below") ?? base.stopBelowBytes,
-      maxSentFactor: n.get("max_sent") ?? base.maxSentFactor,
-      prepareSec: n.get("prepare") ?? base.prepareSec,
-      resumeSec: n.get("resume") ?? base.resumeSec,
-    });
-  }
-
-  topology(decl: TopologyDecl): void {
-    if (decl.generator) {
-      this.context.diagnostics.error(decl.generator, "unsupported", `generated topologies ('${decl.generator.text}') are not supported yet: declare switches, hosts and links`);
-    }
-    checkAttributes("topology", decl.body, `topology '${decl.name?.text ?? "?"}'`, this.context);
-    for (const member of decl.body?.members ?? []) {
-      if (member.kind === "switch" || member.kind === "router") {
-        checkAttributes(member.kind, member.body, `${member.kind} '${member.name?.text ?? "?"}'`, this.context);
-        if (member.name) this.addNode(member.name.text, member.kind);
-      } else if (member.kind === "host") {
-        this.host(member);
-      }
-    }
-  }
-
-  host(decl: HostDecl): void {
-    const attributes = checkAttributes("host", decl.body, `host '${decl.name?.text ?? "?"}'`, this.context);
-    if (!decl.name) return;
-    const profileName = attributes.symbols.get("hypervisor")?.name;
-    const n = attributes.numbers;
-    this.hostIndex.set(decl.name.text, this.hosts.length);
-    this.hosts.push({
-      name: decl.name.text,
-      node: this.addNode(decl.name.text, "host"),
-      profile: profileName !== undefined ? this.profileIndex.get(profileName) ?? this.defaultProfileIndex() : this.defaultProfileIndex(),
-      cores: n.get("cores") ?? 8,
-      memoryBytes: n.get("memory") ?? 64 * 2 ** 30,
-      slots: n.get("slots") ?? 16,
-    });
-  }
-
-  link(decl: LinkDecl): void {
-    const from = this.context.symbols.resolve(decl.from, ["switch", "router", "host"], "a link's end");
-    const to = this.context.symbols.resolve(decl.to, ["switch", "router", "host"], "a link's end");
-    const attributes = checkAttributes("link", decl.body, `link '${decl.from?.text ?? "?"} -- ${decl.to?.text ?? "?"}'`, this.context);
-    if (!decl.body) this.context.diagnostics.error(decl.keyword, "missing-attribute", "a link needs a block with its 'bandwidth' (for example '{ bandwidth 1 Gbps }')");
-    if (!from || !to) return;
-    if (from.name === to.name) {
-      this.context.diagnostics.error(decl, "wrong-value", `a link cannot connect '${from.name}' to itself`);
-      return;
-    }
-    this.links.push({
-      name: `${from.name}--${to.name}`,
-      a: this.nodeIndex.get(from.name)!,
-      b: this.nodeIndex.get(to.name)!,
-      bandwidthBytesPerSec: attributes.numbers.get("bandwidth") ?? 0,
-      latencySec: attributes.numbers.get("latency") ?? 0,
-    });
+    this.profiles.push(profileFrom(decl.name.text, defaultProfile(kind), attributes));
   }
 
   vm(decl: VmDecl): void {
-    const host = this.context.symbols.resolve(decl.host, ["host"], "a VM's host");
+    const hosts = this.context.symbols.resolveMany(decl.host, ["host"], "a VM's host");
     const pageBytes = this.pageSize(decl);
-    const attributes = checkAttributes("vm", decl.body, `vm '${decl.name?.text ?? "?"}'`, { ...this.context, pageBytes });
+    const what = `vm '${decl.name?.text ?? "?"}'`;
+    const attributes = checkAttributes("vm", decl.body, what, { ...this.context, pageBytes });
     if (!decl.body) this.context.diagnostics.error(decl.keyword, "missing-attribute", "a VM needs a block with its 'memory' (for example '{ memory 1 GiB }')");
-    if (!decl.name || !host) return;
+    const names = vmNames(decl);
+    if (names.length === 0 || !hosts) return;
+    if (hosts.length !== 1 && hosts.length !== names.length) {
+      this.context.diagnostics.error(decl.host!, "wrong-value", `${names.length} VMs cannot be placed on ${hosts.length} hosts: give one host, or as many hosts as VMs`);
+      return;
+    }
+    const dirty = dirtyModel(attributes, decl, this.context);
+    const disk = diskOf(attributes, decl, this.context);
     const n = attributes.numbers;
-    this.vmIndex.set(decl.name.text, this.vms.length);
-    this.vms.push({
-      name: decl.name.text,
-      host: this.hostIndex.get(host.name)!,
-      memoryBytes: n.get("memory") ?? 0,
-      vcpus: n.get("vcpus") ?? 1,
-      pageBytes,
-      dirty: { kind: "constant", bytesPerSec: n.get("dirty") ?? 0 },
+    names.forEach((name, i) => {
+      this.vmIndex.set(name, this.vms.length);
+      this.vms.push({
+        name,
+        host: this.hostIndex.get(hosts[hosts.length === 1 ? 0 : i]!.name)!,
+        memoryBytes: n.get("memory") ?? 0,
+        vcpus: n.get("vcpus") ?? 1,
+        pageBytes,
+        dirty,
+        ...(disk ? { disk } : {}),
+        ...(n.has("static") ? { staticBytes: n.get("static")! } : {}),
+      });
+      const sla = n.get("sla");
+      const slaAttribute = decl.body?.members.find((m) => m.kind === "attribute" && m.name.text === "sla");
+      if (sla !== undefined && slaAttribute) this.expectations.push({ vm: name, metric: "downtime", op: "<=", bound: sla, start: slaAttribute.start, end: slaAttribute.end, fromSla: true });
     });
   }
 
   migrate(decl: MigrateDecl): void {
-    const vm = this.context.symbols.resolve(decl.vm, ["vm"], "the migrating VM");
-    const target = this.context.symbols.resolve(decl.target, ["host"], "a migration's destination");
+    const vms = this.context.symbols.resolveMany(decl.vm, ["vm"], "the migrating VM");
+    const targets = this.context.symbols.resolveMany(decl.target, ["host"], "a migration's destination");
     const startSec = decl.at ? checkNumber(decl.at, { kind: "quantity", dimension: "time", min: 0 }, "'at'", this.context) : 0;
-    if (!vm || !target || startSec === undefined) return;
-    const vmIndex = this.vmIndex.get(vm.name);
-    if (vmIndex === undefined) return;
-    const source = this.vms[vmIndex]!.host;
-    if (this.hosts[source]!.name === target.name) {
-      this.context.diagnostics.error(decl.target!, "wrong-value", `'${vm.name}' already runs on '${target.name}'`);
+    const modifiers = new Set(decl.modifiers.map((m) => m.text));
+    if (modifiers.has("together") && modifiers.has("sequential")) this.context.diagnostics.error(decl, "wrong-value", "a migration is either 'together' or 'sequential', not both");
+    if (modifiers.has("postcopy") && modifiers.has("precopy")) this.context.diagnostics.error(decl, "wrong-value", "a migration is either 'precopy' or 'postcopy', not both");
+    if (!vms || !targets || startSec === undefined) return;
+    if (targets.length !== 1 && targets.length !== vms.length) {
+      this.context.diagnostics.error(decl.target!, "wrong-value", `${vms.length} VMs cannot move to ${targets.length} hosts: give one host, or as many hosts as VMs`);
       return;
     }
-    this.migrations.push({ vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec });
-    this.migrationDeclarations.push(decl);
+    vms.forEach((vm, i) => {
+      const vmIndex = this.vmIndex.get(vm.name);
+      const target = targets[targets.length === 1 ? 0 : i]!;
+      if (vmIndex === undefined) return;
+      if (this.hosts[this.vms[vmIndex]!.host]!.name === target.name) {
+        this.context.diagnostics.error(decl.target!, "wrong-value", `'${vm.name}' already runs on '${target.name}'`);
+        return;
+      }
+      this.migrations.push({ vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) });
+      this.migrationDeclarations.push(decl);
+      this.sequentialStatements.push(modifiers.has("sequential"));
+    });
   }
 
   expect(decl: ExpectDecl): void {
     if (!decl.subject || !decl.op || !decl.value) return;
-    const [vmName, metricName, ...rest] = decl.subject.parts;
-    if (!metricName || rest.length > 0) {
+    const parts = decl.subject.parts;
+    const metricName = parts[parts.length - 1]!;
+    if (parts.length < 2 || metricName.selector) {
       this.context.diagnostics.error(decl.subject, "wrong-value", `expected 'VM.metric' (metrics: ${Object.keys(expectMetrics).join(", ")})`);
       return;
     }
-    const vm = this.context.symbols.resolveName(vmName!, ["vm"], "an expectation's subject");
+    const subject = { ...decl.subject, parts: parts.slice(0, -1), end: parts[parts.length - 2]!.selector?.end ?? parts[parts.length - 2]!.end };
+    const vms = this.context.symbols.resolveMany(subject, ["vm"], "an expectation's subject");
     const metric = expectMetrics[metricName.text];
     if (!metric) {
       this.context.diagnostics.error(metricName, "unknown-attribute", `unknown metric '${metricName.text}' (expected ${Object.keys(expectMetrics).join(", ")})`);
@@ -194,11 +187,14 @@ class ScenarioBuilder {
     }
     const type = metric.dimension === "count" ? ({ kind: "count", min: 0 } as const) : ({ kind: "quantity", dimension: metric.dimension, min: 0 } as const);
     const bound = checkNumber(decl.value, type, `'${metricName.text}'`, this.context);
-    if (!vm || bound === undefined) return;
-    this.expectations.push({ vm: vm.name, metric: metricName.text as Expectation["metric"], op: decl.op.text, bound, start: decl.start, end: decl.end });
+    if (!vms || bound === undefined) return;
+    for (const vm of vms) {
+      this.expectations.push({ vm: vm.name, metric: metricName.text as Expectation["metric"], op: decl.op.text, bound, start: decl.start, end: decl.end });
+    }
   }
 
   result(): Lowered {
+    this.resolveSequential();
     return {
       scenario: {
         name: this.name,
@@ -210,13 +206,17 @@ class ScenarioBuilder {
         hosts: this.hosts,
         vms: this.vms,
         migrations: this.migrations,
+        ...(this.routing ? { routing: this.routing } : {}),
+        ...(this.allocation ? { allocation: this.allocation } : {}),
+        ...(this.schedule ? { schedule: this.schedule } : {}),
+        ...(this.background.length > 0 ? { background: this.background } : {}),
       },
       expectations: this.expectations,
       migrationDeclarations: this.migrationDeclarations,
     };
   }
 
-  private addNode(name: string, kind: NetworkNode["kind"]): number {
+  addNode(name: string, kind: NetworkNode["kind"]): number {
     const existing = this.nodeIndex.get(name);
     if (existing !== undefined) return existing;
     this.nodeIndex.set(name, this.nodes.length);
@@ -225,7 +225,7 @@ class ScenarioBuilder {
   }
 
   /** The profile used by hosts that name none: Xen's defaults, added once. */
-  private defaultProfileIndex(): number {
+  defaultProfileIndex(): number {
     const name = "xen (default)";
     let index = this.profileIndex.get(name);
     if (index === undefined) {
@@ -236,6 +236,21 @@ class ScenarioBuilder {
     return index;
   }
 
+  /**
+   * `sequential` on a statement asks for one migration at a time. The engine schedules the whole scenario,
+   * so it applies when every statement says it; a mix is refused rather than half honoured.
+   */
+  private resolveSequential(): void {
+    const flags = this.sequentialStatements;
+    if (flags.length === 0 || !flags.some((f) => f)) return;
+    if (flags.every((f) => f)) {
+      if (!this.schedule) this.schedule = { kind: "sequential" };
+      return;
+    }
+    const first = this.migrationDeclarations[flags.indexOf(true)]!;
+    this.context.diagnostics.error(first, "unsupported", "'sequential' applies to the whole scenario: mark every migrate 'sequential', or use 'policy schedule sequential'");
+  }
+
   /** A VM's page size, read before its other attributes because `pages` units depend on it. */
   private pageSize(decl: VmDecl): number {
     const attribute = decl.body?.members.find((m) => m.kind === "attribute" && m.name.text === "page_size");
@@ -244,4 +259,62 @@ class ScenarioBuilder {
     const silent: AttributeContext = { ...this.context, diagnostics: new DiagnosticBag() };
     return checkNumber(attribute.value, { kind: "quantity", dimension: "size", positive: true }, "'page_size'", silent) ?? DEFAULT_PAGE_BYTES;
   }
+}
+
+function vmNames(decl: VmDecl): string[] {
+  const name = decl.name;
+  if (!name) return [];
+  if (!name.range) return [name.text];
+  const out: string[] = [];
+  for (let i = name.range.first; i <= name.range.last && out.length < 100_000; i++) out.push(`${name.text}[${i}]`);
+  return out;
+}
+
+function profileFrom(name: string, base: HypervisorProfile, attributes: CheckedAttributes): HypervisorProfile {
+  const n = attributes.numbers;
+  const w = attributes.words;
+  const speed = n.get("compression_speed");
+  const ratio = n.get("compression");
+  return {
+    ...base,
+    name,
+    maxRounds: n.get("max_rounds") ?? base.maxRounds,
+    stopBelowBytes: n.get("stop_below") ?? base.stopBelowBytes,
+    maxSentFactor: n.get("max_sent") ?? base.maxSentFactor,
+    prepareSec: n.get("prepare") ?? base.prepareSec,
+    resumeSec: n.get("resume") ?? base.resumeSec,
+    ...(n.has("downtime_limit") ? { downtimeLimitSec: n.get("downtime_limit")! } : {}),
+    ...(n.has("max_bandwidth") ? { maxBandwidthBytesPerSec: n.get("max_bandwidth")! } : {}),
+    ...(n.has("device_state") ? { deviceStateBytes: n.get("device_state")! } : {}),
+    ...(w.has("stop_on_dirty_rate") ? { stopWhenDirtyExceedsRate: w.get("stop_on_dirty_rate") === "on" } : {}),
+    ...(w.get("auto_converge") === "on" ? { autoConverge: base.autoConverge ?? {} } : w.get("auto_converge") === "off" ? { autoConverge: undefined } : {}),
+    ...(ratio !== undefined || speed !== undefined ? { compression: { ratio: ratio ?? 1, cpuSecPerByte: speed ? 1 / speed : 0 } } : {}),
+  };
+}
+
+/** The dirty model: constant, writable working set (`wws`), or hot and cold pages (`hot`, `cold_dirty`). */
+function dirtyModel(attributes: CheckedAttributes, decl: VmDecl, context: AttributeContext): DirtyModel {
+  const n = attributes.numbers;
+  const bytesPerSec = n.get("dirty") ?? 0;
+  const wws = n.get("wws");
+  const hot = n.get("hot");
+  if (wws !== undefined && hot !== undefined) {
+    context.diagnostics.error(decl.name ?? decl.keyword, "wrong-value", "a VM's dirty pages follow one model: give 'wws' or 'hot', not both");
+  }
+  if (wws !== undefined) return { kind: "wws", bytesPerSec, wwsBytes: wws };
+  if (hot !== undefined) return { kind: "hot-cold", bytesPerSec, hotBytes: hot, coldBytesPerSec: n.get("cold_dirty") ?? 0 };
+  if (n.has("cold_dirty")) context.diagnostics.error(decl.name ?? decl.keyword, "missing-attribute", "'cold_dirty' needs 'hot': the size of the hot pages");
+  return { kind: "constant", bytesPerSec };
+}
+
+/** A local disk to copy by block migration, or undefined for shared storage. */
+function diskOf(attributes: CheckedAttributes, decl: VmDecl, context: AttributeContext): Vm["disk"] {
+  const bytes = attributes.numbers.get("disk");
+  const local = attributes.words.get("storage") === "local";
+  if (!local) return undefined;
+  if (bytes === undefined) {
+    context.diagnostics.error(decl.name ?? decl.keyword, "missing-attribute", "local storage is copied by block migration: give the VM's 'disk' size");
+    return undefined;
+  }
+  return { bytes, local: true, writeBytesPerSec: attributes.numbers.get("disk_writes") ?? 0 };
 }

@@ -13,7 +13,13 @@ export type AttributeType =
   /** A bare whole number (seed, cores, rounds). */
   | { readonly kind: "count"; readonly min: number; readonly max?: number }
   /** The name of a declaration of the given kind. */
-  | { readonly kind: "reference"; readonly target: SymbolKind };
+  | { readonly kind: "reference"; readonly target: SymbolKind }
+  /** One word of a fixed list. */
+  | { readonly kind: "enum"; readonly values: readonly string[] }
+  /** `on` or `off`. */
+  | { readonly kind: "switch" }
+  /** A string. */
+  | { readonly kind: "text" };
 
 export interface AttributeSpec {
   readonly name: string;
@@ -24,43 +30,121 @@ export interface AttributeSpec {
   readonly required?: true;
 }
 
-export type BlockKind = "scenario" | "topology" | "switch" | "router" | "host" | "link" | "hypervisor" | "vm";
+/** Block kinds: declarations with a body, generated topologies (`topology.fattree`) and policies (`policy.routing`). */
+export type BlockKind =
+  | "scenario" | "topology" | "switch" | "router" | "host" | "link" | "hypervisor" | "vm" | "traffic" | "background"
+  | "topology.fattree" | "topology.threetier" | "topology.leafspine" | "topology.star"
+  | "policy.routing" | "policy.allocation" | "policy.schedule" | "policy.transport";
 
 const size = (min = 0): AttributeType => ({ kind: "quantity", dimension: "size", min });
 const positiveSize: AttributeType = { kind: "quantity", dimension: "size", positive: true };
 const positiveRate: AttributeType = { kind: "quantity", dimension: "rate", positive: true };
+const rate: AttributeType = { kind: "quantity", dimension: "rate", min: 0 };
 const time: AttributeType = { kind: "quantity", dimension: "time", min: 0 };
+const positiveTime: AttributeType = { kind: "quantity", dimension: "time", positive: true };
+const count = (min: number, max?: number): AttributeType => ({ kind: "count", min, ...(max === undefined ? {} : { max }) });
+const oversubscription: AttributeType = { kind: "quantity", dimension: "ratio", min: 1 };
+
+const linkAttributes: readonly AttributeSpec[] = [
+  { name: "bandwidth", type: positiveRate, doc: "Capacity of each direction of the link.", example: "1 Gbps", required: true },
+  { name: "latency", type: time, doc: "One-way propagation delay.", example: "50 us" },
+  { name: "buffer", type: positiveSize, doc: "Buffer of the switch port that feeds the link.", example: "100 KiB" },
+  { name: "level", type: count(1, 4), doc: "Tier of the link for cost models: 1 = host to ToR ... 4 = core.", example: "1" },
+];
+
+const generatedLinks: readonly AttributeSpec[] = [
+  { name: "level2_bandwidth", type: positiveRate, doc: "Bandwidth of every level-2 link (overrides what the generator derives).", example: "10 Gbps" },
+  { name: "level3_bandwidth", type: positiveRate, doc: "Bandwidth of every level-3 link.", example: "40 Gbps" },
+  { name: "level4_bandwidth", type: positiveRate, doc: "Bandwidth of every level-4 link.", example: "100 Gbps" },
+];
 
 export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>> = {
   scenario: [
-    { name: "seed", type: { kind: "count", min: 0, max: 2 ** 32 - 1 }, doc: "Seed of the run's random numbers; the same seed gives identical results.", example: "1" },
-    { name: "horizon", type: { kind: "quantity", dimension: "time", positive: true }, doc: "Simulated time after which the run stops.", example: "600 s" },
+    { name: "seed", type: count(0, 2 ** 32 - 1), doc: "Seed of the run's random numbers; the same seed gives identical results.", example: "1" },
+    { name: "horizon", type: positiveTime, doc: "Simulated time after which the run stops.", example: "600 s" },
   ],
   topology: [],
+  "topology.fattree": [
+    { name: "k", type: count(2, 64), doc: "Ports per switch (even): k pods, k³/4 hosts, (k/2)² core switches.", example: "4", required: true },
+    ...generatedLinks,
+  ],
+  "topology.threetier": [
+    { name: "cores", type: count(1), doc: "Core routers; every aggregation switch links to each.", example: "2" },
+    { name: "aggregations", type: count(1), doc: "Aggregation switches, one per pod.", example: "2", required: true },
+    { name: "access_per_aggregation", type: count(1), doc: "Access switches under each aggregation switch.", example: "2", required: true },
+    { name: "tors_per_access", type: count(1), doc: "ToR switches under each access switch.", example: "2", required: true },
+    { name: "hosts_per_rack", type: count(1), doc: "Hosts under each ToR switch.", example: "8", required: true },
+    { name: "tor_oversubscription", type: oversubscription, doc: "Down-to-up capacity ratio at the ToR tier (paper 004: 2.5 to 8).", example: "2.5 x" },
+    { name: "access_oversubscription", type: oversubscription, doc: "Down-to-up capacity ratio at the access tier.", example: "4 x" },
+    { name: "aggregation_oversubscription", type: oversubscription, doc: "Down-to-up capacity ratio at the aggregation tier.", example: "8 x" },
+    ...generatedLinks,
+  ],
+  "topology.leafspine": [
+    { name: "leaves", type: count(1), doc: "Leaf switches (racks).", example: "4", required: true },
+    { name: "spines", type: count(1), doc: "Spine switches; every leaf links to each.", example: "2", required: true },
+    { name: "hosts_per_leaf", type: count(1), doc: "Hosts under each leaf.", example: "8", required: true },
+    { name: "oversubscription", type: oversubscription, doc: "Down-to-up capacity ratio at each leaf.", example: "3 x" },
+    ...generatedLinks,
+  ],
+  "topology.star": [{ name: "hosts", type: count(1), doc: "Hosts around the central switch.", example: "16", required: true }],
   switch: [],
   router: [],
   host: [
     { name: "hypervisor", type: { kind: "reference", target: "hypervisor" }, doc: "The hypervisor profile this host runs (default: Xen's defaults).", example: "xen30" },
-    { name: "cores", type: { kind: "count", min: 1 }, doc: "Physical CPU cores.", example: "16" },
+    { name: "cores", type: count(1), doc: "Physical CPU cores.", example: "16" },
     { name: "memory", type: positiveSize, doc: "Physical memory available to VMs.", example: "64 GiB" },
-    { name: "slots", type: { kind: "count", min: 0 }, doc: "Most VMs the host may run at once.", example: "8" },
+    { name: "slots", type: count(0), doc: "Most VMs the host may run at once.", example: "8" },
   ],
-  link: [
-    { name: "bandwidth", type: positiveRate, doc: "Capacity of each direction of the link.", example: "1 Gbps", required: true },
-    { name: "latency", type: time, doc: "One-way propagation delay.", example: "50 us" },
-  ],
+  link: linkAttributes,
   hypervisor: [
-    { name: "max_rounds", type: { kind: "count", min: 1 }, doc: "Most iterations of the copy loop, the final stop-and-copy included (Xen: 30).", example: "30" },
+    { name: "max_rounds", type: count(1), doc: "Most iterations of the copy loop, the final stop-and-copy included (Xen: 30).", example: "30" },
     { name: "stop_below", type: size(), doc: "Stop-and-copy starts when a round leaves less than this to send (Xen: 50 pages).", example: "200 KB" },
     { name: "max_sent", type: { kind: "quantity", dimension: "ratio", positive: true }, doc: "Stop-and-copy starts once this multiple of the VM's memory has been sent (Xen: 3x).", example: "3 x" },
     { name: "prepare", type: time, doc: "Fixed time before the first round (reservation, connection set-up).", example: "0 s" },
     { name: "resume", type: time, doc: "Time to resume the VM on the destination after its last byte arrived.", example: "20 ms" },
+    { name: "downtime_limit", type: positiveTime, doc: "QEMU's switchover rule: stop-and-copy once the rest fits in this time at the measured bandwidth (KVM: 300 ms).", example: "300 ms" },
+    { name: "max_bandwidth", type: positiveRate, doc: "Cap on the rate of every live round (QEMU max-bandwidth: 128 MiB/s).", example: "128 MiB/s" },
+    { name: "auto_converge", type: { kind: "switch" }, doc: "QEMU auto-converge: throttle the vCPUs (20 %, then +10 % steps to 99 %) while the VM dirties faster than pre-copy sends.", example: "on" },
+    { name: "stop_on_dirty_rate", type: { kind: "switch" }, doc: "Xen's fourth rule: stop once a round dirties at least as much as it sent.", example: "on" },
+    { name: "device_state", type: size(), doc: "CPU and device state sent with the stop-and-copy round.", example: "1 MiB" },
+    { name: "compression", type: { kind: "quantity", dimension: "ratio", positive: true, max: 1 }, doc: "Bytes on the wire per byte of memory with compression or delta encoding.", example: "40 %" },
+    { name: "compression_speed", type: positiveRate, doc: "How fast the source compresses memory; bounds the transfer rate.", example: "1 GB/s" },
   ],
   vm: [
     { name: "memory", type: positiveSize, doc: "Memory of the VM; round 0 copies all of it.", example: "1 GiB", required: true },
-    { name: "vcpus", type: { kind: "count", min: 1 }, doc: "Virtual CPUs.", example: "2" },
+    { name: "vcpus", type: count(1), doc: "Virtual CPUs.", example: "2" },
     { name: "page_size", type: positiveSize, doc: "Size of a memory page (default 4 KiB); `pages` and `pages/s` use it.", example: "4 KiB" },
-    { name: "dirty", type: { kind: "quantity", dimension: "rate", min: 0 }, doc: "Rate at which the running VM dirties memory.", example: "2500 pages/s" },
+    { name: "dirty", type: rate, doc: "Rate at which the running VM writes memory.", example: "2500 pages/s" },
+    { name: "wws", type: positiveSize, doc: "Writable working set: writes fall on this much memory, so unique dirty pages saturate at it (Liu et al.; Akoush et al.).", example: "256 MiB" },
+    { name: "hot", type: positiveSize, doc: "Hot pages: writes at `dirty` fall on this much memory, re-dirtied every round.", example: "64 MiB" },
+    { name: "cold_dirty", type: rate, doc: "Rate at which the cold rest of memory is dirtied (with `hot`).", example: "50 pages/s" },
+    { name: "disk", type: positiveSize, doc: "Size of the VM's disk.", example: "20 GiB" },
+    { name: "storage", type: { kind: "enum", values: ["shared", "local"] }, doc: "`shared` storage copies nothing; `local` needs block migration of the disk first.", example: "shared" },
+    { name: "disk_writes", type: rate, doc: "Rate at which the VM writes its disk (dirty blocks during block migration).", example: "5 MB/s" },
+    { name: "static", type: size(), doc: "Memory already present at the destination (paper 002's static pages), skipped in round 0.", example: "300 MiB" },
+    { name: "os", type: { kind: "text" }, doc: "Operating system image (paper 002's static-page table key).", example: '"ubuntu-22.04"' },
+    { name: "hypervisor_version", type: { kind: "text" }, doc: "Hypervisor version the VM runs on (paper 002).", example: '"xen-4.1"' },
+    { name: "workload", type: { kind: "text" }, doc: "What the VM runs, for your records.", example: '"web"' },
+    { name: "sla", type: positiveTime, doc: "Largest acceptable downtime; a prediction above it is reported while you type.", example: "300 ms" },
+  ],
+  traffic: [],
+  background: [
+    { name: "on", type: positiveTime, doc: "Length of an on period of an `onoff` source.", example: "1 s" },
+    { name: "off", type: positiveTime, doc: "Length of an off period of an `onoff` source.", example: "1 s" },
+    { name: "periods", type: { kind: "enum", values: ["fixed", "exponential"] }, doc: "Fixed periods, or exponential with these means (drawn from the seed).", example: "fixed" },
+    { name: "share", type: { kind: "enum", values: ["fair", "priority"] }, doc: "`fair` joins max-min sharing; `priority` takes its rate first, as unresponsive UDP does.", example: "fair" },
+    { name: "rate", type: positiveRate, doc: "Cap on a `bulk` transfer's rate.", example: "100 Mbps" },
+  ],
+  "policy.routing": [{ name: "interval", type: positiveTime, doc: "Polling interval of the SDN controller's port statistics (paper 000: 5 s).", example: "5 s" }],
+  "policy.allocation": [
+    { name: "total", type: positiveRate, doc: "Bandwidth R shared by the migrations (default: the bottleneck of their paths).", example: "1 Gbps" },
+    { name: "rounds", type: count(1), doc: "Live rounds n, the control parameter of paper 003's program.", example: "3" },
+  ],
+  "policy.schedule": [{ name: "size", type: count(1), doc: "Migrations per batch.", example: "2" }],
+  "policy.transport": [
+    { name: "early_notification", type: { kind: "switch" }, doc: "Paper 000's Early Notification of the next round's start.", example: "on" },
+    { name: "min_rto", type: positiveTime, doc: "TCP's minimum retransmission timeout.", example: "200 ms" },
+    { name: "initial_window", type: count(1), doc: "TCP's initial congestion window, in segments.", example: "10" },
   ],
 };
 
@@ -68,6 +152,20 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
 export function attributeSpec(kind: BlockKind, name: string): AttributeSpec | undefined {
   return blockSchemas[kind].find((a) => a.name === name);
 }
+
+/** Topology generators: `topology dc fattree { k 4 }`. */
+export const topologyGenerators = ["fattree", "threetier", "leafspine", "star"] as const;
+
+/** Policies, their choices, and which choices have attributes. */
+export const policyChoices: Readonly<Record<string, readonly string[]>> = {
+  routing: ["shortest", "ecmp", "dynamic"],
+  allocation: ["fair", "equal", "optimal"],
+  schedule: ["concurrent", "sequential", "batched"],
+  transport: ["tcp"],
+};
+
+/** Background traffic kinds: `cbr` and `udp` (a constant rate; `udp` takes priority), `onoff`, `bulk` (a size). */
+export const backgroundKinds = ["cbr", "udp", "onoff", "bulk"] as const;
 
 /** Metrics an `expect` may test, with the dimension of the value it is compared to. */
 export const expectMetrics: Readonly<Record<string, { readonly dimension: Dimension | "count"; readonly doc: string }>> = {

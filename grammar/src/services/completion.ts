@@ -5,7 +5,7 @@
  */
 import type { IToken } from "chevrotain";
 import * as T from "../syntax/tokens.js";
-import { blockSchemas, expectMetrics, hypervisorKinds, type BlockKind, type SymbolKind } from "../check/schema.js";
+import { attributeSpec, blockSchemas, expectMetrics, hypervisorKinds, policyChoices, topologyGenerators, type BlockKind, type SymbolKind } from "../check/schema.js";
 import { unitsOf, type Dimension } from "../units.js";
 import type { SymbolTable } from "../check/symbols.js";
 
@@ -30,6 +30,9 @@ const topLevel: readonly Completion[] = [
   { label: "vm", kind: "keyword", detail: "a virtual machine", snippet: "vm ${1:web} on ${2:h1} {\n\tmemory ${3:1} GiB\n\tdirty ${4:2500} pages/s\n}" },
   { label: "migrate", kind: "keyword", detail: "move a VM to another host", snippet: "migrate ${1:web} to ${2:h2} at ${3:0} s" },
   { label: "expect", kind: "keyword", detail: "an assertion on the results", snippet: "expect ${1:web}.${2|downtime,total_time,bytes_sent,rounds|} < ${3:300} ms" },
+  { label: "hosts", kind: "keyword", detail: "attributes for a set of hosts", snippet: "hosts ${1:dc.host[*]} { hypervisor ${2:xen30} }" },
+  { label: "traffic", kind: "keyword", detail: "background traffic", snippet: "traffic {\n\tbackground ${1:a} -> ${2:b} cbr ${3:100} Mbps during ${4:0} s .. ${5:60} s\n}" },
+  { label: "policy", kind: "keyword", detail: "routing, allocation, schedule or transport policy" },
 ];
 
 const topologyMembers: readonly Completion[] = [
@@ -40,7 +43,8 @@ const topologyMembers: readonly Completion[] = [
 ];
 
 const blockKeywords: Readonly<Record<string, BlockKind>> = {
-  Scenario: "scenario", Topology: "topology", Switch: "switch", Router: "router", Host: "host", Link: "link", Hypervisor: "hypervisor", Vm: "vm",
+  Scenario: "scenario", Topology: "topology", Switch: "switch", Router: "router", Host: "host", Hosts: "host", Link: "link",
+  Hypervisor: "hypervisor", Vm: "vm", Traffic: "traffic", Background: "background",
 };
 
 export function complete(text: string, offset: number, symbols: SymbolTable): Completion[] {
@@ -78,6 +82,24 @@ export function complete(text: string, offset: number, symbols: SymbolTable): Co
       case T.Hypervisor:
         if (block === "host") return names(symbols, ["hypervisor"]);
         break;
+      case T.Policy:
+        return Object.keys(policyChoices).map((label) => ({ label, kind: "keyword" as const, detail: "policy" }));
+      case T.Hosts:
+        return names(symbols, ["host"]);
+      case T.Identifier: {
+        const beforeWord = before[before.length - 2];
+        if (beforeWord?.tokenType === T.Policy) {
+          return (policyChoices[previous.image] ?? []).map((label) => ({ label, kind: "value" as const, detail: `${previous.image} policy` }));
+        }
+        if (beforeWord?.tokenType === T.Topology) {
+          return topologyGenerators.map((label) => ({ label, kind: "value" as const, detail: "topology generator" }));
+        }
+        const spec = block ? attributeSpec(block, previous.image) : undefined;
+        if (spec?.type.kind === "enum") return spec.type.values.map((label) => ({ label, kind: "value" as const, detail: spec.name }));
+        if (spec?.type.kind === "switch") return ["on", "off"].map((label) => ({ label, kind: "value" as const, detail: spec.name }));
+        if (spec?.type.kind === "reference") return names(symbols, [spec.type.target]);
+        break;
+      }
       default:
         break;
     }
@@ -90,7 +112,9 @@ export function complete(text: string, offset: number, symbols: SymbolTable): Co
     documentation: a.doc,
     snippet: `${a.name} ${a.example}`,
   }));
-  return block === "topology" ? [...topologyMembers, ...attributes] : attributes;
+  if (block === "topology" || block.startsWith("topology.")) return [...topologyMembers, ...attributes];
+  if (block === "traffic") return [{ label: "background", kind: "keyword", detail: "a background flow", snippet: "background ${1:a} -> ${2:b} ${3|cbr,udp,onoff,bulk|} ${4:100} Mbps during ${5:0} s .. ${6:60} s" }];
+  return attributes;
 }
 
 function names(symbols: SymbolTable, kinds: readonly SymbolKind[]): Completion[] {
@@ -117,9 +141,18 @@ function attributeDimension(before: readonly IToken[], block: BlockKind | undefi
 function enclosingBlock(tokens: readonly IToken[]): BlockKind | undefined {
   const stack: (BlockKind | undefined)[] = [];
   let opener: BlockKind | undefined;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const kind = blockKeywords[token.tokenType.name];
     if (kind) opener = kind;
+    // `topology dc fattree {` and `policy routing dynamic {` open the generator's or the policy's block.
+    if (token.tokenType === T.Topology && tokens[i + 2]?.tokenType === T.Identifier) {
+      const generator = tokens[i + 2]!.image;
+      if ((topologyGenerators as readonly string[]).includes(generator)) opener = `topology.${generator}` as BlockKind;
+    }
+    if (token.tokenType === T.Policy && tokens[i + 1]?.tokenType === T.Identifier && policyChoices[tokens[i + 1]!.image]) {
+      opener = `policy.${tokens[i + 1]!.image}` as BlockKind;
+    }
     if (token.tokenType === T.LCurly) {
       stack.push(opener);
       opener = undefined;

@@ -1,12 +1,15 @@
 /**
- * The outline of a document: one entry per declaration, with a topology's switches, routers, hosts and
- * links as its children. Each entry spans its whole declaration and selects its name; entries whose name
+ * The outline of a document: one entry per declaration, with the declarations inside a block (a topology's
+ * switches, routers, hosts and links, a traffic block's flows) as its children. Each entry spans its whole declaration and selects its name; entries whose name
  * the user has not written yet are still listed, so the outline follows the file while it is being typed.
  */
-import type { Declaration, Member, Span } from "../syntax/ast.js";
+import type { Attribute, Declaration, Member, Span } from "../syntax/ast.js";
 import type { ParseResult } from "../syntax/parse.js";
 
-export type OutlineKind = "import" | "scenario" | "hypervisor" | "topology" | "switch" | "router" | "host" | "link" | "vm" | "migrate" | "expect";
+/** Every declaration and block member except attributes. */
+type Outlined = Exclude<Declaration | Member, Attribute>;
+
+export type OutlineKind = Outlined["kind"];
 
 export interface OutlineEntry {
   readonly name: string;
@@ -24,12 +27,14 @@ export function documentSymbols(text: string, parsed: ParseResult): OutlineEntry
   return parsed.file.declarations.map((d) => entry(text, d));
 }
 
-function entry(text: string, node: Declaration | Exclude<Member, { kind: "attribute" }>): OutlineEntry {
+function entry(text: string, node: Outlined): OutlineEntry {
   const range = { start: node.start, end: Math.max(node.end, node.keyword.end) };
-  const make = (name: string | undefined, selection: Span | undefined, detail?: string, children: readonly OutlineEntry[] = []): OutlineEntry => ({
+  const members = "body" in node ? (node.body?.members ?? []) : [];
+  const children = members.flatMap((m) => (m.kind === "attribute" ? [] : [entry(text, m)]));
+  const make = (name: string | undefined, selection: Span | undefined, detail?: string): OutlineEntry => ({
     name: name || `${node.kind} (unnamed)`,
     kind: node.kind,
-    detail,
+    detail: detail || undefined,
     range,
     selection: spanOf(selection && selection.start >= range.start && selection.end <= range.end ? selection : node.keyword),
     children,
@@ -40,25 +45,36 @@ function entry(text: string, node: Declaration | Exclude<Member, { kind: "attrib
     case "scenario":
       return make(node.title?.value, node.title);
     case "hypervisor":
-      return make(node.name?.text, node.name, node.hypervisorKind ? `kind ${node.hypervisorKind.text}` : undefined);
-    case "topology": {
-      const children = (node.body?.members ?? []).flatMap((m) => (m.kind === "attribute" ? [] : [entry(text, m)]));
-      return make(node.name?.text, node.name, node.generator?.text, children);
-    }
+      return make(node.name?.text, node.name, node.hypervisorKind && `kind ${node.hypervisorKind.text}`);
+    case "topology":
+      return make(node.name?.text, node.name, node.generator?.text);
     case "switch":
     case "router":
     case "host":
       return make(node.name?.text, node.name);
+    case "hosts":
+      return make(node.targets?.text, node.targets);
     case "link":
       return make(`${node.from?.text ?? "?"} -- ${node.to?.text ?? "?"}`, cover(node.from, node.to));
-    case "vm":
-      return make(node.name?.text, node.name, node.host ? `on ${node.host.text}` : undefined);
-    case "migrate":
-      return make(`migrate ${node.vm?.text ?? "?"} → ${node.target?.text ?? "?"}`, cover(node.vm, node.target), node.at ? `at ${source(text, node.at)}` : undefined);
+    case "vm": {
+      // A numbered family shows its range: `web[1..3]`.
+      const name = node.name && { start: node.name.start, end: Math.max(node.name.end, node.name.range?.end ?? 0) };
+      return make(name && source(text, name), name, node.host && `on ${node.host.text}`);
+    }
+    case "migrate": {
+      const detail = [node.at && `at ${source(text, node.at)}`, ...node.modifiers.map((m) => m.text)].filter(Boolean).join(" ");
+      return make(`migrate ${node.vm?.text ?? "?"} → ${node.target?.text ?? "?"}`, cover(node.vm, node.target), detail);
+    }
     case "expect": {
       const condition = source(text, { start: node.keyword.end, end: range.end });
       return make(condition && `expect ${condition}`, node.subject);
     }
+    case "traffic":
+      return make("traffic", node.keyword);
+    case "background":
+      return make(`${node.from?.text ?? "?"} -> ${node.to?.text ?? "?"}`, cover(node.from, node.to), [node.flowKind?.text, node.amount && source(text, node.amount)].filter(Boolean).join(" "));
+    case "policy":
+      return make([node.category?.text, node.choice?.text].filter(Boolean).join(" "), cover(node.category, node.choice));
   }
 }
 

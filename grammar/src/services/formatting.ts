@@ -3,7 +3,8 @@
  *
  * The rules (docs/language.md, "Formatting"): indentation by brace depth; the user's line breaks are kept,
  * runs of blank lines collapse to one and blank lines right inside braces go; one space between tokens on
- * a line, none around the `.` of a dotted name and none before `%`; two spaces between attributes (or
+ * a line, none around the `.` of a dotted name, none before `%` and none in or before an index
+ * (`vm[1..3]`, outside brackets `..` is spaced: `0 s .. 60 s`); two spaces between attributes (or
  * members) that share a line, unless a `{` or a comment comes first; trailing `//` comments on consecutive
  * lines of one level are aligned two spaces after the longest code; no trailing whitespace; exactly one
  * final line break. Comments stay where they are, and the inside of a block comment is kept verbatim.
@@ -95,11 +96,14 @@ function layOut(text: string, options: FormattingOptions): Layout | undefined {
     // A trailing comment to align is appended later, once the widths of its neighbours are known.
     const printed = hasAlignedComment(line) ? line.tokens.length - 1 : line.tokens.length;
     let code = "";
+    let brackets = 0;
     line.tokens.forEach((token, i) => {
-      if (i > 0 && i < printed) code += separator(line.tokens[i - 1]!, token, memberStarts);
+      if (i > 0 && i < printed) code += separator(line.tokens[i - 1]!, token, memberStarts, brackets > 0);
       if (i < printed) code += image(token);
       if (token.tokenType === T.LCurly) depth++;
       else if (token.tokenType === T.RCurly) depth = Math.max(0, depth - 1);
+      else if (token.tokenType === T.LBracket) brackets++;
+      else if (token.tokenType === T.RBracket) brackets = Math.max(0, brackets - 1);
     });
     line.text = unit.repeat(level) + code;
     widths.push(level * tabSize + code.length);
@@ -155,12 +159,20 @@ function lineBreaks(gap: string): number {
 }
 
 /** The space between two tokens on one line. */
-function separator(left: IToken, right: IToken, memberStarts: ReadonlySet<number>): string {
-  if (right.tokenType === T.Dot && isWord(left)) return "";
+function separator(left: IToken, right: IToken, memberStarts: ReadonlySet<number>, inBrackets: boolean): string {
+  if (right.tokenType === T.Dot && (isWord(left) || left.tokenType === T.RBracket)) return "";
   if (left.tokenType === T.Dot && isWord(right)) return "";
   if (right.tokenType === T.Percent && left.tokenType === T.Number) return "";
+  // An index is part of its name: `vm[1..3]`, `dc.host[*]`.
+  if (right.tokenType === T.LBracket && isWord(left)) return "";
+  if (left.tokenType === T.LBracket || right.tokenType === T.RBracket) return "";
+  if (inBrackets && (left.tokenType === T.DotDot ? isIndexPart(right) : right.tokenType === T.DotDot && isIndexPart(left))) return "";
   if (memberStarts.has(right.startOffset) && left.tokenType !== T.LCurly && !isComment(left)) return "  ";
   return " ";
+}
+
+function isIndexPart(token: IToken): boolean {
+  return token.tokenType === T.Number || token.tokenType === T.Identifier || token.tokenType === T.Star;
 }
 
 function isWord(token: IToken): boolean {
@@ -209,7 +221,7 @@ function alignTrailingComments(lines: Line[], widths: readonly number[], levels:
     }
     let j = i;
     while (j + 1 < lines.length && hasAlignedComment(lines[j + 1]!) && !lines[j + 1]!.blankBefore && levels[j + 1] === levels[i]) j++;
-    const column = Math.max(...widths.slice(i, j + 1)) + 2;
+    const column = widths.slice(i, j + 1).reduce((a, b) => Math.max(a, b), 0) + 2;
     for (let k = i; k <= j; k++) {
       const tokens = lines[k]!.tokens;
       lines[k]!.text += " ".repeat(column - widths[k]!) + image(tokens[tokens.length - 1]!);
@@ -218,7 +230,7 @@ function alignTrailingComments(lines: Line[], widths: readonly number[], levels:
   }
 }
 
-/** Blank lines right after a line ending in `{` (before any trailing comment) or right before a line starting with `}` go. */
+/** Blank lines go right after a line ending in `{` (trailing comments aside) and right before a `}` line. */
 function dropBlankLinesInsideBraces(lines: readonly Line[]): Line[] {
   return lines.map((line, i) => {
     if (!line.blankBefore) return line;

@@ -4,7 +4,7 @@
  */
 import type { Span } from "../syntax/ast.js";
 import type { CheckResult } from "../check/check.js";
-import { attributeSpec, expectMetrics } from "../check/schema.js";
+import { attributeSpec, expectMetrics, type AttributeType } from "../check/schema.js";
 import { DEFAULT_PAGE_BYTES, toSI, unitInfo } from "../units.js";
 import { formatBytes, formatRate } from "../format.js";
 import { nodeAt } from "./nodeAt.js";
@@ -44,7 +44,7 @@ export function hover(checked: CheckResult, offset: number): Hover | undefined {
   if (at.attribute && at.blockKind && offset <= at.attribute.name.end) {
     const spec = attributeSpec(at.blockKind, at.attribute.name.text);
     if (spec) {
-      const type = spec.type.kind === "quantity" ? `a ${spec.type.dimension}` : spec.type.kind === "count" ? "a whole number" : `the name of a ${spec.type.target}`;
+      const type = describeAttributeType(spec.type);
       return { ...at.attribute.name, contents: `**${at.blockKind}.${spec.name}** — ${type}${spec.required ? ", required" : ""}\n\n${spec.doc}\n\nExample: \`${spec.name} ${spec.example}\`` };
     }
   }
@@ -56,6 +56,23 @@ export function hover(checked: CheckResult, offset: number): Hover | undefined {
     return { ...declaration.keyword, contents: parts.filter((p) => p).join("\n\n") };
   }
   return undefined;
+}
+
+function describeAttributeType(type: AttributeType): string {
+  switch (type.kind) {
+    case "quantity":
+      return `a ${type.dimension}`;
+    case "count":
+      return "a whole number";
+    case "reference":
+      return `the name of a ${type.target}`;
+    case "enum":
+      return `one of ${type.values.join(", ")}`;
+    case "switch":
+      return "on or off";
+    case "text":
+      return "a string";
+  }
 }
 
 function migrationForecast(checked: CheckResult, declaration: Span): string | undefined {

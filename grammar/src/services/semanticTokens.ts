@@ -71,13 +71,26 @@ export function semanticTokens(text: string, result: CheckResult): SemanticToken
         for (const part of node.subject?.parts.slice(1) ?? []) mark(part, "property");
         markValue(node.value, mark);
         break;
+      case "background":
+        mark(node.flowKind, "enumMember");
+        for (const value of [node.amount, node.during?.from, node.during?.until]) markValue(value, mark);
+        break;
+      case "policy":
+        mark(node.category, "property");
+        mark(node.choice, "enumMember");
+        break;
       default:
         break;
     }
     if ("body" in node && node.body) for (const member of node.body.members) visit(member);
   };
   for (const declaration of result.parsed.file.declarations) visit(declaration);
-  for (const reference of result.symbols.references) mark(reference, symbolTokenTypes[reference.symbol.kind]);
+  // A reference may span several tokens (`web[2]`, `dc.host[3]`): each name in it takes the symbol's type.
+  const names = lexed.tokens.filter((t) => t.tokenType === T.Identifier);
+  for (const reference of result.symbols.references) {
+    if (reference.uri !== undefined) continue;
+    for (const name of tokensIn(names, reference)) mark({ start: name.startOffset, end: name.startOffset + name.image.length }, symbolTokenTypes[reference.symbol.kind]);
+  }
 
   const tokens: SemanticToken[] = [];
   for (const token of [...lexed.tokens, ...(lexed.groups.comments ?? [])]) {
@@ -90,6 +103,20 @@ export function semanticTokens(text: string, result: CheckResult): SemanticToken
     }
   }
   return tokens.sort((a, b) => a.start - b.start);
+}
+
+/** The tokens of `sorted` (ordered by offset) that lie inside `span`. */
+function tokensIn(sorted: readonly IToken[], span: Span): IToken[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.startOffset < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: IToken[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.startOffset + sorted[i]!.image.length <= span.end; i++) found.push(sorted[i]!);
+  return found;
 }
 
 /** Numbers and units of a value: the unit is a type. */
@@ -109,4 +136,4 @@ function lexicalType(token: IToken): SemanticTokenType | undefined {
   return undefined;
 }
 
-const operators = new Set([T.LinkOperator, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.EqualEqual]);
+const operators = new Set([T.LinkOperator, T.Arrow, T.DotDot, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.EqualEqual]);

@@ -14,10 +14,24 @@ export interface Name extends Span {
   readonly text: string;
 }
 
-/** A dotted name such as `web` or `web.downtime`. */
+/** Which members of a numbered family a reference part selects: `[*]`, `[3]`, `[1..3]`. */
+export type Selector = Span & ({ readonly kind: "all" } | { readonly kind: "index"; readonly first: number; readonly last?: number });
+
+/** One part of a reference: a name, optionally indexed. `text` is the name without the index. */
+export interface ReferencePart extends Name {
+  readonly selector?: Selector;
+}
+
+/** A dotted reference such as `web`, `vm[1..3]`, `dc.host[*]` or `web.downtime`. */
 export interface Reference extends Span {
-  readonly parts: readonly Name[];
+  readonly parts: readonly ReferencePart[];
+  /** The reference as written, without spaces. */
   readonly text: string;
+}
+
+/** A declared name, optionally a numbered family (`web[1..3]` declares `web[1]`, `web[2]`, `web[3]`). */
+export interface DeclaredName extends Name {
+  readonly range?: Span & { readonly first: number; readonly last: number };
 }
 
 export type Value =
@@ -90,7 +104,7 @@ export interface LinkDecl extends DeclarationBase {
 
 export interface VmDecl extends DeclarationBase {
   readonly kind: "vm";
-  readonly name?: Name;
+  readonly name?: DeclaredName;
   readonly host?: Reference;
   readonly body?: Block;
 }
@@ -100,6 +114,39 @@ export interface MigrateDecl extends DeclarationBase {
   readonly vm?: Reference;
   readonly target?: Reference;
   readonly at?: Value;
+  /** `together`, `sequential`, `postcopy`, `precopy`. */
+  readonly modifiers: readonly Name[];
+}
+
+/** `hosts dc.host[*] { … }`. */
+export interface HostsDecl extends DeclarationBase {
+  readonly kind: "hosts";
+  readonly targets?: Reference;
+  readonly body?: Block;
+}
+
+export interface TrafficDecl extends DeclarationBase {
+  readonly kind: "traffic";
+  readonly body?: Block;
+}
+
+/** `background a -> b cbr 100 Mbps during 0 s .. 60 s { … }`, inside `traffic`. */
+export interface BackgroundDecl extends DeclarationBase {
+  readonly kind: "background";
+  readonly from?: Reference;
+  readonly to?: Reference;
+  readonly flowKind?: Name;
+  readonly amount?: Value;
+  readonly during?: { readonly from?: Value; readonly until?: Value };
+  readonly body?: Block;
+}
+
+/** `policy routing dynamic { interval 5 s }`. */
+export interface PolicyDecl extends DeclarationBase {
+  readonly kind: "policy";
+  readonly category?: Name;
+  readonly choice?: Name;
+  readonly body?: Block;
 }
 
 export type Comparator = "<" | "<=" | ">" | ">=" | "==";
@@ -119,9 +166,12 @@ export type Declaration =
   | HostDecl
   | VmDecl
   | MigrateDecl
-  | ExpectDecl;
+  | ExpectDecl
+  | HostsDecl
+  | TrafficDecl
+  | PolicyDecl;
 
-export type Member = NodeDecl | HostDecl | LinkDecl | Attribute;
+export type Member = NodeDecl | HostDecl | LinkDecl | BackgroundDecl | Attribute;
 
 export interface VmigFile {
   readonly declarations: readonly Declaration[];

@@ -38,6 +38,14 @@ function spanOf(cst: CstNode): A.Span {
   return { start: loc.startOffset, end: end === undefined || Number.isNaN(end) ? loc.startOffset : end + 1 };
 }
 
+/** A reference part as written: `host[3]`, `vm[1..3]`, `host[*]`. */
+export function partText(part: A.ReferencePart): string {
+  const s = part.selector;
+  if (!s) return part.text;
+  if (s.kind === "all") return `${part.text}[*]`;
+  return s.last === undefined ? `${part.text}[${s.first}]` : `${part.text}[${s.first}..${s.last}]`;
+}
+
 function unquote(image: string): string {
   return image.slice(1, -1).replace(/\\(.)/g, "$1");
 }
@@ -120,10 +128,11 @@ class AstBuilder extends BaseVisitor {
   }
 
   vmDecl(ctx: Ctx, cst: CstNode): A.VmDecl {
+    const declared = node(ctx, "name");
     return {
       kind: "vm",
       ...this.base(ctx, "Vm", cst),
-      name: name(tok(ctx, "name")),
+      name: declared ? (this.sub(declared) as A.DeclaredName | undefined) : undefined,
       host: this.optionalReference(ctx, "host"),
       body: this.optionalBlock(ctx),
     };
@@ -137,7 +146,57 @@ class AstBuilder extends BaseVisitor {
       vm: this.optionalReference(ctx, "vm"),
       target: this.optionalReference(ctx, "target"),
       at: at ? (this.sub(at) as A.Value | undefined) : undefined,
+      modifiers: (ctx.modifier ?? []).flatMap((t) => {
+        const modifier = name(t as IToken);
+        return modifier ? [modifier] : [];
+      }),
     };
+  }
+
+  hostsDecl(ctx: Ctx, cst: CstNode): A.HostsDecl {
+    return { kind: "hosts", ...this.base(ctx, "Hosts", cst), targets: this.optionalReference(ctx, "targets"), body: this.optionalBlock(ctx) };
+  }
+
+  trafficDecl(ctx: Ctx, cst: CstNode): A.TrafficDecl {
+    return { kind: "traffic", ...this.base(ctx, "Traffic", cst), body: this.optionalBlock(ctx) };
+  }
+
+  backgroundDecl(ctx: Ctx, cst: CstNode): A.BackgroundDecl {
+    const values = (key: string) => {
+      const n = node(ctx, key);
+      return n ? (this.sub(n) as A.Value | undefined) : undefined;
+    };
+    return {
+      kind: "background",
+      ...this.base(ctx, "Background", cst),
+      from: this.optionalReference(ctx, "from"),
+      to: this.optionalReference(ctx, "to"),
+      flowKind: name(tok(ctx, "flowKind")),
+      amount: values("amount"),
+      during: tok(ctx, "During") ? { from: values("since"), until: values("until") } : undefined,
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  policyDecl(ctx: Ctx, cst: CstNode): A.PolicyDecl {
+    return {
+      kind: "policy",
+      ...this.base(ctx, "Policy", cst),
+      category: name(tok(ctx, "category")),
+      choice: name(tok(ctx, "choice")),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  declaredName(ctx: Ctx): A.DeclaredName | undefined {
+    const base = name(tok(ctx, "Identifier"));
+    if (!base) return undefined;
+    const first = tok(ctx, "first");
+    const close = tok(ctx, "RBracket");
+    if (!first || !close) return base;
+    const last = tok(ctx, "last") ?? first;
+    const range = { first: Number(first.image), last: Number(last.image), start: tok(ctx, "LBracket")!.startOffset, end: tokenEnd(close) };
+    return { ...base, range };
   }
 
   expectDecl(ctx: Ctx, cst: CstNode): A.ExpectDecl {
@@ -181,6 +240,8 @@ class AstBuilder extends BaseVisitor {
     }
     const string = this.stringValue(tok(ctx, "StringLiteral"));
     if (string) return string;
+    const on = name(tok(ctx, "On"));
+    if (on) return { kind: "reference", reference: { parts: [on], text: on.text, start: on.start, end: on.end }, start: on.start, end: on.end };
     const reference = this.optionalReference(ctx, "reference");
     return reference ? { kind: "reference", reference, ...spanOf(cst) } : undefined;
   }
@@ -190,17 +251,30 @@ class AstBuilder extends BaseVisitor {
   }
 
   reference(ctx: Ctx): A.Reference | undefined {
-    const parts = (ctx.Identifier ?? []).flatMap((t) => {
-      const part = name(t as IToken);
+    const parts = (ctx.referencePart ?? []).flatMap((p) => {
+      const part = this.sub(p as CstNode) as A.ReferencePart | undefined;
       return part ? [part] : [];
     });
     if (parts.length === 0) return undefined;
     return {
       parts,
-      text: parts.map((p) => p.text).join("."),
+      text: parts.map(partText).join("."),
       start: parts[0]!.start,
-      end: parts[parts.length - 1]!.end,
+      end: parts[parts.length - 1]!.selector?.end ?? parts[parts.length - 1]!.end,
     };
+  }
+
+  referencePart(ctx: Ctx): A.ReferencePart | undefined {
+    const base = name(tok(ctx, "Identifier") ?? tok(ctx, "Host"));
+    const open = tok(ctx, "LBracket");
+    const close = tok(ctx, "RBracket");
+    if (!base || !open || !close) return base;
+    const first = tok(ctx, "first");
+    const span = { start: open.startOffset, end: tokenEnd(close) };
+    if (tok(ctx, "Star")) return { ...base, selector: { kind: "all", ...span } };
+    if (!first) return base;
+    const last = tok(ctx, "last");
+    return { ...base, selector: { kind: "index", first: Number(first.image), ...(last ? { last: Number(last.image) } : {}), ...span } };
   }
 
   /** Visits a child node, handing it its own CST node so that rules can read their location. */

@@ -3,6 +3,7 @@
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import { EOF } from "chevrotain";
+import { keywordTokens } from "./tokens.js";
 
 const labels: Record<string, string> = {
   Identifier: "a name",
@@ -43,10 +44,15 @@ function describeAlternatives(paths: TokenType[][][]): string {
   return `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`;
 }
 
+const keywordNames = new Set(keywordTokens.map((t) => t.name));
+
 const declarationWords = "scenario, topology, hypervisor, host, vm, migrate, expect or import";
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    if (expected.name === "Identifier" && keywordNames.has(actual.tokenType.name)) {
+      return `expected a name, but '${actual.image}' is a keyword and cannot be one`;
+    }
     if (expected === EOF) return `unexpected ${describeToken(actual)}: expected a declaration (${declarationWords})`;
     return `expected ${describeType(expected)} but found ${describeToken(actual)}`;
   },

@@ -23,7 +23,7 @@ export interface ParseResult {
 }
 
 const declarationStarts: ReadonlySet<TokenType> = new Set([
-  T.Import, T.Scenario, T.Topology, T.Hypervisor, T.Host, T.Vm, T.Migrate, T.Expect,
+  T.Import, T.Scenario, T.Topology, T.Hypervisor, T.Host, T.Hosts, T.Vm, T.Migrate, T.Expect, T.Traffic, T.Policy,
 ]);
 
 function tokenSpan(token: IToken, textLength: number): Span {

@@ -11,6 +11,9 @@ import * as T from "./tokens.js";
 import { isUnitName } from "../units.js";
 import { errorMessageProvider } from "./errors.js";
 
+/** Keywords that are also the names of numeric attributes, when a number follows them. */
+const numberAttributeKeywords: ReadonlySet<TokenType> = new Set([T.Hosts, T.On]);
+
 export class VmigParser extends CstParser {
   constructor() {
     super(T.allTokens as TokenType[], {
@@ -33,9 +36,12 @@ export class VmigParser extends CstParser {
       { ALT: () => this.SUBRULE(this.topologyDecl) },
       { ALT: () => this.SUBRULE(this.hypervisorDecl) },
       { ALT: () => this.SUBRULE(this.hostDecl) },
+      { ALT: () => this.SUBRULE(this.hostsDecl) },
       { ALT: () => this.SUBRULE(this.vmDecl) },
       { ALT: () => this.SUBRULE(this.migrateDecl) },
       { ALT: () => this.SUBRULE(this.expectDecl) },
+      { ALT: () => this.SUBRULE(this.trafficDecl) },
+      { ALT: () => this.SUBRULE(this.policyDecl) },
     ]);
   });
 
@@ -79,17 +85,57 @@ export class VmigParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.block));
   });
 
+  /** `link a -- b { … }`, or `link { … }`: the link defaults of a generated topology. */
   public linkDecl = this.RULE("linkDecl", () => {
     this.CONSUME(T.Link);
+    this.OPTION(() => {
+      this.SUBRULE(this.reference, { LABEL: "from" });
+      this.CONSUME(T.LinkOperator);
+      this.SUBRULE2(this.reference, { LABEL: "to" });
+    });
+    this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  /** `hosts dc.host[*] { … }`: attributes for a set of hosts, typically generated ones. */
+  public hostsDecl = this.RULE("hostsDecl", () => {
+    this.CONSUME(T.Hosts);
+    this.SUBRULE(this.reference, { LABEL: "targets" });
+    this.SUBRULE(this.block);
+  });
+
+  /** `traffic { background a -> b cbr 100 Mbps during 0 s .. 60 s … }`. */
+  public trafficDecl = this.RULE("trafficDecl", () => {
+    this.CONSUME(T.Traffic);
+    this.SUBRULE(this.block);
+  });
+
+  public backgroundDecl = this.RULE("backgroundDecl", () => {
+    this.CONSUME(T.Background);
     this.SUBRULE(this.reference, { LABEL: "from" });
-    this.CONSUME(T.LinkOperator);
+    this.CONSUME(T.Arrow);
     this.SUBRULE2(this.reference, { LABEL: "to" });
-    this.OPTION(() => this.SUBRULE(this.block));
+    this.CONSUME(T.Identifier, { LABEL: "flowKind" });
+    this.SUBRULE(this.value, { LABEL: "amount" });
+    this.OPTION(() => {
+      this.CONSUME(T.During);
+      this.SUBRULE2(this.value, { LABEL: "since" });
+      this.CONSUME(T.DotDot);
+      this.SUBRULE3(this.value, { LABEL: "until" });
+    });
+    this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  /** `policy routing dynamic { interval 5 s }`. */
+  public policyDecl = this.RULE("policyDecl", () => {
+    this.CONSUME(T.Policy);
+    this.CONSUME(T.Identifier, { LABEL: "category" });
+    this.OPTION(() => this.CONSUME2(T.Identifier, { LABEL: "choice" }));
+    this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   public vmDecl = this.RULE("vmDecl", () => {
     this.CONSUME(T.Vm);
-    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.SUBRULE(this.declaredName, { LABEL: "name" });
     this.CONSUME(T.On);
     this.SUBRULE(this.reference, { LABEL: "host" });
     this.OPTION(() => this.SUBRULE(this.block));
@@ -103,6 +149,14 @@ export class VmigParser extends CstParser {
     this.OPTION(() => {
       this.CONSUME(T.At);
       this.SUBRULE(this.value, { LABEL: "at" });
+    });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Together, { LABEL: "modifier" }) },
+        { ALT: () => this.CONSUME(T.Sequential, { LABEL: "modifier" }) },
+        { ALT: () => this.CONSUME(T.Postcopy, { LABEL: "modifier" }) },
+        { ALT: () => this.CONSUME(T.Precopy, { LABEL: "modifier" }) },
+      ]);
     });
   });
 
@@ -122,7 +176,7 @@ export class VmigParser extends CstParser {
   public block = this.RULE("block", () => {
     this.CONSUME(T.LCurly);
     this.MANY({
-      GATE: () => this.LA(1).tokenType !== T.Hypervisor || this.hypervisorIsAttribute(),
+      GATE: () => (this.LA(1).tokenType !== T.Hypervisor || this.hypervisorIsAttribute()) && (!numberAttributeKeywords.has(this.LA(1).tokenType) || this.LA(2).tokenType === T.Number),
       DEF: () => this.SUBRULE(this.member),
     });
     this.CONSUME(T.RCurly);
@@ -133,11 +187,15 @@ export class VmigParser extends CstParser {
       { ALT: () => this.SUBRULE(this.nodeDecl) },
       { ALT: () => this.SUBRULE(this.hostDecl) },
       { ALT: () => this.SUBRULE(this.linkDecl) },
+      { ALT: () => this.SUBRULE(this.backgroundDecl) },
       { ALT: () => this.SUBRULE(this.attribute) },
     ]);
   });
 
-  /** `name value`; `hypervisor NAME` is an attribute unless it opens a declaration (`kind` or `{` follows). */
+  /**
+   * `name value`. Two keywords are also attribute names: `hypervisor NAME` unless it opens a declaration
+   * (`kind` or `{` follows); `hosts N` and `on T`.
+   */
   public attribute = this.RULE("attribute", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: "name" }) },
@@ -145,6 +203,9 @@ export class VmigParser extends CstParser {
         GATE: () => this.hypervisorIsAttribute(),
         ALT: () => this.CONSUME(T.Hypervisor, { LABEL: "name" }),
       },
+      // `hosts 16` (a star topology) and `on 2 s` (an on/off flow): keywords that name numeric attributes.
+      { GATE: () => this.LA(2).tokenType === T.Number, ALT: () => this.CONSUME(T.Hosts, { LABEL: "name" }) },
+      { GATE: () => this.LA(2).tokenType === T.Number, ALT: () => this.CONSUME(T.On, { LABEL: "name" }) },
     ]);
     this.SUBRULE(this.value);
   });
@@ -159,6 +220,7 @@ export class VmigParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.SUBRULE(this.reference) },
+      { ALT: () => this.CONSUME(T.On) },
     ]);
   });
 
@@ -183,11 +245,47 @@ export class VmigParser extends CstParser {
     return next.tokenType === T.SlashUnit || next.tokenType === T.Percent || (next.tokenType === T.Identifier && isUnitName(next.image));
   }
 
-  public reference = this.RULE("reference", () => {
+  /** A declared name, optionally a numbered family: `web`, `web[1..3]`. */
+  public declaredName = this.RULE("declaredName", () => {
     this.CONSUME(T.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(T.LBracket);
+      this.CONSUME(T.Number, { LABEL: "first" });
+      this.OPTION2(() => {
+        this.CONSUME(T.DotDot);
+        this.CONSUME2(T.Number, { LABEL: "last" });
+      });
+      this.CONSUME(T.RBracket);
+    });
+  });
+
+  /** A reference: dotted parts, each optionally indexed: `web`, `vm[1..3]`, `dc.host[*]`, `web.downtime`. */
+  public reference = this.RULE("reference", () => {
+    this.SUBRULE(this.referencePart);
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.CONSUME2(T.Identifier);
+      this.SUBRULE2(this.referencePart);
+    });
+  });
+
+  /** One part of a reference; `host` is allowed after a dot because generated topologies name hosts so. */
+  public referencePart = this.RULE("referencePart", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Host) }]);
+    this.OPTION(() => {
+      this.CONSUME(T.LBracket);
+      this.OR2([
+        { ALT: () => this.CONSUME(T.Star) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Number, { LABEL: "first" });
+            this.OPTION2(() => {
+              this.CONSUME(T.DotDot);
+              this.CONSUME2(T.Number, { LABEL: "last" });
+            });
+          },
+        },
+      ]);
+      this.CONSUME(T.RBracket);
     });
   });
 }

@@ -28,6 +28,7 @@ export const Scenario = keyword("scenario", "Scenario");
 export const Topology = keyword("topology", "Topology");
 export const Switch = keyword("switch", "Switch");
 export const Router = keyword("router", "Router");
+export const Hosts = keyword("hosts", "Hosts");
 export const Host = keyword("host", "Host");
 export const Link = keyword("link", "Link");
 export const Hypervisor = keyword("hypervisor", "Hypervisor");
@@ -39,6 +40,14 @@ export const To = keyword("to", "To");
 export const At = keyword("at", "At");
 export const Expect = keyword("expect", "Expect");
 export const Import = keyword("import", "Import");
+export const Traffic = keyword("traffic", "Traffic");
+export const Policy = keyword("policy", "Policy");
+export const Background = keyword("background", "Background");
+export const During = keyword("during", "During");
+export const Together = keyword("together", "Together");
+export const Sequential = keyword("sequential", "Sequential");
+export const Postcopy = keyword("postcopy", "Postcopy");
+export const Precopy = keyword("precopy", "Precopy");
 
 /** A rate unit with a slash; other units are identifiers that the parser accepts after a number. */
 export const SlashUnit = createToken({ name: "SlashUnit", pattern: /(?:[KMGT]i?B|B|pages)\/s/ });
@@ -48,6 +57,11 @@ export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.)*/ });
 
 export const LinkOperator = createToken({ name: "LinkOperator", pattern: /--/ });
+export const Arrow = createToken({ name: "Arrow", pattern: /->/ });
+export const DotDot = createToken({ name: "DotDot", pattern: /\.\./ });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
+export const RBracket = createToken({ name: "RBracket", pattern: /]/ });
+export const Star = createToken({ name: "Star", pattern: /\*/ });
 export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/ });
 export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/ });
 export const Less = createToken({ name: "Less", pattern: /</ });
@@ -60,7 +74,8 @@ export const Dot = createToken({ name: "Dot", pattern: /\./ });
 
 /** Every keyword; a keyword may also name an attribute inside a block (`hypervisor xen30`). */
 export const keywordTokens: readonly TokenType[] = [
-  Scenario, Topology, Switch, Router, Host, Link, Hypervisor, Kind, Vm, On, Migrate, To, At, Expect, Import,
+  Scenario, Topology, Switch, Router, Hosts, Host, Link, Hypervisor, Kind, Vm, On, Migrate, To, At, Expect, Import,
+  Traffic, Policy, Background, During, Together, Sequential, Postcopy, Precopy,
 ];
 
 export const allTokens: readonly TokenType[] = [
@@ -69,12 +84,18 @@ export const allTokens: readonly TokenType[] = [
   LineComment,
   BlockComment,
   SlashUnit,
-  ...keywordTokens,
+  // Longer keywords first, so that a keyword that is the prefix of another (`to`, `together`) is tried last.
+  ...[...keywordTokens].sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
   Identifier,
   Number,
   StringLiteral,
   UnterminatedString,
   LinkOperator,
+  Arrow,
+  DotDot,
+  LBracket,
+  RBracket,
+  Star,
   LessEqual,
   GreaterEqual,
   Less,

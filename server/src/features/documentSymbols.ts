@@ -18,10 +18,14 @@ const kinds: Record<OutlineKind, SymbolKind> = {
   switch: SymbolKind.Struct,
   router: SymbolKind.Struct,
   host: SymbolKind.Class,
+  hosts: SymbolKind.Class,
   link: SymbolKind.Field,
   vm: SymbolKind.Variable,
   migrate: SymbolKind.Event,
   expect: SymbolKind.Boolean,
+  traffic: SymbolKind.Namespace,
+  background: SymbolKind.Event,
+  policy: SymbolKind.Property,
 };
 
 export function register(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {

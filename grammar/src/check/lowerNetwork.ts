@@ -1,0 +1,125 @@
+/**
+ * Lowers networks: explicit topologies (switches, routers, hosts, links), generated topologies (the
+ * engine's generators), top-level hosts, and `hosts` sets that configure several hosts at once.
+ */
+import type { HostDecl, HostsDecl, LinkDecl, TopologyDecl } from "../syntax/ast.js";
+import { checkAttributes, type CheckedAttributes } from "./attributes.js";
+import { generate, linkDefaults, topologyBlockKind } from "./generated.js";
+import { topologyGenerators } from "./schema.js";
+import type { ScenarioBuilder } from "./lower.js";
+
+const DEFAULT_HOST = { cores: 8, memoryBytes: 64 * 2 ** 30, slots: 16 };
+
+export function lowerTopology(builder: ScenarioBuilder, decl: TopologyDecl): void {
+  const name = decl.name?.text ?? "?";
+  if (decl.generator && !(topologyGenerators as readonly string[]).includes(decl.generator.text)) {
+    builder.context.diagnostics.error(decl.generator, "wrong-value", `unknown topology generator '${decl.generator.text}' (expected ${topologyGenerators.join(", ")}; or none for an explicit topology)`);
+  }
+  if (decl.generator) {
+    lowerGenerated(builder, decl);
+    return;
+  }
+  checkAttributes(topologyBlockKind(decl), decl.body, `topology '${name}'`, builder.context);
+  for (const member of decl.body?.members ?? []) {
+    if (member.kind === "switch" || member.kind === "router") {
+      checkAttributes(member.kind, member.body, `${member.kind} '${member.name?.text ?? "?"}'`, builder.context);
+      if (member.name) builder.addNode(member.name.text, member.kind);
+    } else if (member.kind === "host") {
+      lowerHost(builder, member);
+    } else if (member.kind === "background") {
+      builder.context.diagnostics.error(member.keyword, "wrong-value", "background traffic belongs in a 'traffic' block");
+    }
+  }
+}
+
+/** Adds the nodes and hosts of a generated topology; its links come in `lowerLinks`. */
+function lowerGenerated(builder: ScenarioBuilder, decl: TopologyDecl): void {
+  const topology = builder.generated.get(decl) ?? generate(decl, builder.context);
+  // The generated topology was built silently while declaring names; check again to report problems.
+  if (builder.generated.has(decl)) generate(decl, builder.context);
+  for (const member of decl.body?.members ?? []) {
+    if (member.kind !== "attribute" && !(member.kind === "link" && member === linkDefaults(decl))) {
+      builder.context.diagnostics.error(member.keyword, "wrong-value", `a generated topology holds its generator's attributes and one 'link { … }' of defaults, not a ${member.kind}`);
+    }
+  }
+  if (!topology) return;
+  for (const node of topology.nodes) {
+    const index = builder.addNode(node.name, node.kind);
+    builder.nodes[index] = node;
+  }
+  for (const host of topology.hosts) {
+    builder.hostIndex.set(host.name, builder.hosts.length);
+    builder.hosts.push({ name: host.name, node: builder.nodeIndex.get(host.name)!, profile: builder.defaultProfileIndex(), ...DEFAULT_HOST });
+  }
+}
+
+export function lowerHost(builder: ScenarioBuilder, decl: HostDecl): void {
+  const attributes = checkAttributes("host", decl.body, `host '${decl.name?.text ?? "?"}'`, builder.context);
+  if (!decl.name) return;
+  builder.hostIndex.set(decl.name.text, builder.hosts.length);
+  builder.hosts.push({ name: decl.name.text, node: builder.addNode(decl.name.text, "host"), ...hostSettings(builder, attributes, undefined) });
+}
+
+/** `hosts dc.host[*] { … }`: the attributes it sets replace those of every host it names. */
+export function lowerHostSet(builder: ScenarioBuilder, decl: HostsDecl): void {
+  const targets = builder.context.symbols.resolveMany(decl.targets, ["host"], "a 'hosts' set");
+  const attributes = checkAttributes("host", decl.body, `hosts '${decl.targets?.text ?? "?"}'`, builder.context);
+  for (const target of targets ?? []) {
+    const index = builder.hostIndex.get(target.name);
+    if (index === undefined) continue;
+    const host = builder.hosts[index]!;
+    builder.hosts[index] = { ...host, ...hostSettings(builder, attributes, host) };
+  }
+}
+
+function hostSettings(builder: ScenarioBuilder, attributes: CheckedAttributes, current: typeof builder.hosts[number] | undefined) {
+  const n = attributes.numbers;
+  const profileName = attributes.symbols.get("hypervisor")?.name;
+  const profile = profileName !== undefined ? builder.profileIndex.get(profileName) : undefined;
+  return {
+    profile: profile ?? current?.profile ?? builder.defaultProfileIndex(),
+    cores: n.get("cores") ?? current?.cores ?? DEFAULT_HOST.cores,
+    memoryBytes: n.get("memory") ?? current?.memoryBytes ?? DEFAULT_HOST.memoryBytes,
+    slots: n.get("slots") ?? current?.slots ?? DEFAULT_HOST.slots,
+  };
+}
+
+/** Adds a topology's links: the generator's, or each explicit `link a -- b`. */
+export function lowerLinks(builder: ScenarioBuilder, decl: TopologyDecl): void {
+  if (decl.generator) {
+    const topology = builder.generated.get(decl);
+    if (!topology) return;
+    for (const link of topology.links) {
+      builder.links.push({ ...link, a: builder.nodeIndex.get(topology.nodes[link.a]!.name)!, b: builder.nodeIndex.get(topology.nodes[link.b]!.name)! });
+    }
+    return;
+  }
+  for (const member of decl.body?.members ?? []) if (member.kind === "link") lowerLink(builder, member);
+}
+
+function lowerLink(builder: ScenarioBuilder, decl: LinkDecl): void {
+  const context = builder.context;
+  if (!decl.from || !decl.to) {
+    context.diagnostics.error(decl.keyword, "missing-attribute", "a link of an explicit topology names its ends: 'link a -- b { bandwidth 1 Gbps }'");
+    return;
+  }
+  const from = context.symbols.resolve(decl.from, ["switch", "router", "host"], "a link's end");
+  const to = context.symbols.resolve(decl.to, ["switch", "router", "host"], "a link's end");
+  const attributes = checkAttributes("link", decl.body, `link '${decl.from.text} -- ${decl.to.text}'`, context);
+  if (!decl.body) context.diagnostics.error(decl.keyword, "missing-attribute", "a link needs a block with its 'bandwidth' (for example '{ bandwidth 1 Gbps }')");
+  if (!from || !to) return;
+  if (from.name === to.name) {
+    context.diagnostics.error(decl, "wrong-value", `a link cannot connect '${from.name}' to itself`);
+    return;
+  }
+  const n = attributes.numbers;
+  builder.links.push({
+    name: `${from.name}--${to.name}`,
+    a: builder.nodeIndex.get(from.name)!,
+    b: builder.nodeIndex.get(to.name)!,
+    bandwidthBytesPerSec: n.get("bandwidth") ?? 0,
+    latencySec: n.get("latency") ?? 0,
+    ...(n.has("level") ? { level: n.get("level")! } : {}),
+    ...(n.has("buffer") ? { bufferBytes: n.get("buffer")! } : {}),
+  });
+}

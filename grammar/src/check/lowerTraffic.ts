@@ -1,0 +1,105 @@
+/**
+ * Lowers traffic (background flows) and policies (routing, rate allocation, schedule, transport).
+ */
+import type { BackgroundFlow } from "@vmig/engine";
+import type { BackgroundDecl, PolicyDecl, TrafficDecl } from "../syntax/ast.js";
+import { checkAttributes, checkNumber } from "./attributes.js";
+import { backgroundKinds, policyChoices, type BlockKind } from "./schema.js";
+import type { ScenarioBuilder } from "./lower.js";
+
+export function lowerTraffic(builder: ScenarioBuilder, decl: TrafficDecl): void {
+  checkAttributes("traffic", decl.body, "a traffic block", builder.context);
+  for (const member of decl.body?.members ?? []) {
+    if (member.kind === "background") lowerBackground(builder, member);
+    else if (member.kind !== "attribute") builder.context.diagnostics.error(member.keyword, "wrong-value", `a traffic block holds 'background' flows, not a ${member.kind}`);
+  }
+}
+
+function lowerBackground(builder: ScenarioBuilder, decl: BackgroundDecl): void {
+  const context = builder.context;
+  const nodes = ["host", "switch", "router"] as const;
+  const from = context.symbols.resolveMany(decl.from, nodes, "a flow's source");
+  const to = context.symbols.resolveMany(decl.to, nodes, "a flow's destination");
+  const attributes = checkAttributes("background", decl.body, "a background flow", context);
+  const kind = decl.flowKind?.text;
+  if (decl.flowKind && !(backgroundKinds as readonly string[]).includes(kind!)) {
+    context.diagnostics.error(decl.flowKind, "wrong-value", `unknown traffic kind '${kind}' (expected ${backgroundKinds.join(", ")})`);
+    return;
+  }
+  const amount = decl.amount
+    ? checkNumber(decl.amount, kind === "bulk" ? { kind: "quantity", dimension: "size", positive: true } : { kind: "quantity", dimension: "rate", positive: true }, kind === "bulk" ? "a bulk flow's size" : "a flow's rate", context)
+    : undefined;
+  const time = { kind: "quantity", dimension: "time", min: 0 } as const;
+  const startSec = decl.during?.from ? checkNumber(decl.during.from, time, "the start of 'during'", context) : 0;
+  const endSec = decl.during?.until ? checkNumber(decl.during.until, time, "the end of 'during'", context) : undefined;
+  if (startSec !== undefined && endSec !== undefined && endSec <= startSec) context.diagnostics.error(decl.during!.until!, "out-of-range", "'during' must end after it starts");
+  const n = attributes.numbers;
+  if (kind === "onoff" && (!n.has("on") || !n.has("off"))) context.diagnostics.error(decl.flowKind!, "missing-attribute", "an 'onoff' flow needs '{ on 1 s  off 1 s }'");
+  if (!from || !to || amount === undefined || startSec === undefined || !kind) return;
+  if (from.length !== to.length && from.length !== 1 && to.length !== 1) {
+    context.diagnostics.error(decl.to!, "wrong-value", `${from.length} sources and ${to.length} destinations cannot be paired: give one of either, or as many of each`);
+    return;
+  }
+  const count = Math.max(from.length, to.length);
+  for (let i = 0; i < count; i++) {
+    const a = builder.nodeIndex.get(from[from.length === 1 ? 0 : i]!.name)!;
+    const b = builder.nodeIndex.get(to[to.length === 1 ? 0 : i]!.name)!;
+    const common = {
+      from: a,
+      to: b,
+      startSec,
+      ...(endSec !== undefined ? { endSec } : {}),
+      share: kind === "udp" ? ("priority" as const) : ((attributes.words.get("share") as "fair" | "priority" | undefined) ?? "fair"),
+    };
+    const flow: BackgroundFlow =
+      kind === "bulk"
+        ? { ...common, kind: "bulk", bytes: amount, ...(n.has("rate") ? { rateBytesPerSec: n.get("rate")! } : {}) }
+        : kind === "onoff"
+          ? { ...common, kind: "onoff", rateBytesPerSec: amount, onSec: n.get("on") ?? 1, offSec: n.get("off") ?? 1, periods: (attributes.words.get("periods") as "fixed" | "exponential" | undefined) ?? "fixed" }
+          : { ...common, kind: "cbr", rateBytesPerSec: amount };
+    builder.background.push(flow);
+  }
+}
+
+export function lowerPolicy(builder: ScenarioBuilder, decl: PolicyDecl): void {
+  const context = builder.context;
+  const category = decl.category?.text;
+  if (!category) return;
+  const choices = policyChoices[category];
+  if (!choices) {
+    context.diagnostics.error(decl.category!, "wrong-value", `unknown policy '${category}' (expected ${Object.keys(policyChoices).join(", ")})`);
+    return;
+  }
+  const choice = decl.choice?.text;
+  if (!choice || !choices.includes(choice)) {
+    context.diagnostics.error(decl.choice ?? decl.category!, "wrong-value", `policy ${category} needs one of ${choices.join(", ")}`);
+    return;
+  }
+  const attributes = checkAttributes(`policy.${category}` as BlockKind, decl.body, `policy ${category}`, context);
+  const n = attributes.numbers;
+  const already = { routing: builder.routing, allocation: builder.allocation, schedule: builder.schedule }[category as "routing"];
+  if (already) {
+    context.diagnostics.error(decl.category!, "duplicate-name", `policy ${category} is already set`);
+    return;
+  }
+  switch (category) {
+    case "routing":
+      builder.routing = choice === "dynamic" ? { kind: "dynamic", ...(n.has("interval") ? { pollIntervalSec: n.get("interval")! } : {}) } : { kind: choice as "shortest" | "ecmp" };
+      break;
+    case "allocation":
+      builder.allocation =
+        choice === "fair" ? { kind: "fair" } : choice === "equal" ? { kind: "equal", ...total(n) } : { kind: "optimal", ...total(n), ...(n.has("rounds") ? { rounds: n.get("rounds")! } : {}) };
+      break;
+    case "schedule":
+      if (choice === "batched" && !n.has("size")) context.diagnostics.error(decl.choice!, "missing-attribute", "a batched schedule needs its '{ size 2 }'");
+      builder.schedule = choice === "batched" ? { kind: "batched", size: n.get("size") ?? 1 } : { kind: choice as "concurrent" | "sequential" };
+      break;
+    case "transport":
+      context.diagnostics.warning(decl.keyword, "unsupported", "the transport policy is checked but not simulated yet: migrations move as max-min fair flows (no TCP windows, losses or Early Notification)");
+      break;
+  }
+}
+
+function total(n: ReadonlyMap<string, number>) {
+  return n.has("total") ? { totalBytesPerSec: n.get("total")! } : {};
+}
