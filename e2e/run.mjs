@@ -121,6 +121,24 @@ const watchdog = setTimeout(async () => {
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(1);
 }, TOTAL_TIMEOUT_MS);
+/** Pids (negative: process groups) to SIGKILL if this process exits without its cleanups (a crash). */
+const lastResort = new Set();
+process.on("exit", () => {
+  for (const pid of lastResort) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+});
+process.on("uncaughtException", async (e) => {
+  console.log(`not ok - e2e-harness (uncaught: ${e?.message ?? e})`);
+  failed++;
+  await runCleanups();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, async () => {
     await runCleanups();
@@ -147,7 +165,20 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Kills a process group we started (code-server and its extension host and language server), by pid. */
 async function killGroup(child, name) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  await killGroupOnce(child, name);
+  lastResort.delete(-child.pid);
+}
+
+async function killGroupOnce(child, name) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    // The leader is gone; its children (extension host, language server) may not be.
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* none left */
+    }
+    return;
+  }
   const exited = new Promise((r) => child.once("exit", r));
   try {
     process.kill(-child.pid, "SIGTERM");
@@ -202,6 +233,13 @@ function userSettings({ theme, trust }) {
 async function startCodeServer(pass) {
   const base = mkdtempSync(join(tmpdir(), `vmig-e2e-${pass.name}-`));
   cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+  // Keep the workbench's logs (extension host, the vmig output channel) as artifacts.
+  cleanups.push(() => {
+    const logs = join(base, "user-data", "logs");
+    const kept = join(ARTIFACTS, `logs-${pass.name}`);
+    rmSync(kept, { recursive: true, force: true });
+    if (existsSync(logs)) cpSync(logs, kept, { recursive: true });
+  });
   const userDataDir = join(base, "user-data");
   const workspace = join(base, "workspace");
   mkdirSync(join(userDataDir, "User"), { recursive: true });
@@ -241,6 +279,7 @@ async function startCodeServer(pass) {
   child.stdout.pipe(logStream);
   child.stderr.pipe(logStream);
   cleanups.push(() => killGroup(child, "code-server"));
+  lastResort.add(-child.pid);
   log(`code-server (pid ${child.pid}) for pass ${pass.name} on 127.0.0.1:${port}; log ${logFile}`);
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + WAIT_MS;
@@ -276,6 +315,7 @@ async function startBrowser() {
     timeout: WAIT_MS,
   });
   const pid = browserServer.process().pid;
+  lastResort.add(pid);
   log(`Chromium pid ${pid}`);
   cleanups.push(async () => {
     await withTimeout(browserServer.close(), 10_000, "closing Chromium").catch(() => undefined);
@@ -285,6 +325,7 @@ async function startBrowser() {
     } catch {
       /* gone */
     }
+    lastResort.delete(pid);
   });
   return chromium.connect(browserServer.wsEndpoint(), { timeout: WAIT_MS });
 }

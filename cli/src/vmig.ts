@@ -15,6 +15,8 @@ import { formatDiagnostics } from "./diagnostics.js";
 import { migrationsTable, formatBytes, formatSeconds } from "./format.js";
 import { renderReport } from "./report/html.js";
 import { parseArguments, usage, type Command } from "./arguments.js";
+import { fileImportResolver } from "./imports.js";
+import { resolve } from "node:path";
 
 function main(argv: readonly string[]): number {
   const parsed = parseArguments(argv);
@@ -37,7 +39,7 @@ function main(argv: readonly string[]): number {
 }
 
 function runCheck(file: string, text: string): number {
-  const checked = check(text);
+  const checked = check(text, { uri: resolve(file), resolveImport: fileImportResolver(file) });
   for (const line of formatDiagnostics(file, text, checked.diagnostics)) process.stdout.write(`${line}\n`);
   const errors = checked.diagnostics.filter((d) => d.severity === "error").length;
   if (checked.diagnostics.length === 0) process.stdout.write(`${file}: no problems\n`);
@@ -58,7 +60,7 @@ function runRun(command: Command & { name: "run" }, text: string): number {
   };
   let outcome;
   try {
-    outcome = runDocument(text, sink, { seed: command.seed });
+    outcome = runDocument(text, sink, { seed: command.seed, check: { uri: resolve(command.file), resolveImport: fileImportResolver(command.file) } });
   } catch (e) {
     process.stderr.write(`vmig: the simulation failed: ${(e as Error).message}\n`);
     return 3;

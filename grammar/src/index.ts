@@ -1,7 +1,8 @@
 export * from "./syntax/ast.js";
 export { parse, type ParseResult, type SyntaxError } from "./syntax/parse.js";
 export * from "./units.js";
-export { check, type CheckResult } from "./check/check.js";
+export { check, type CheckResult, type CheckOptions } from "./check/check.js";
+export type { ImportResolver, ImportedFile } from "./check/imports.js";
 export type { Diagnostic, DiagnosticCode, Severity, Fix, TextEdit } from "./check/diagnostics.js";
 export { SymbolTable, type SymbolInfo, type ReferenceSite } from "./check/symbols.js";
 export { blockSchemas, attributeSpec, expectMetrics, hypervisorKinds, type AttributeSpec, type BlockKind, type SymbolKind } from "./check/schema.js";
@@ -9,7 +10,7 @@ export { evaluateExpectations, type Expectation, type ExpectationOutcome } from 
 export { offsetToPosition, positionToOffset, LineIndex } from "./lineIndex.js";
 export { runDocument, type RunOptions, type RunOutcome } from "./run.js";
 export { complete, type Completion, type CompletionKind } from "./services/completion.js";
-export { symbolAt, referencesOf, renameProblem, renameEdits } from "./services/navigation.js";
+export { symbolAt, referencesOf, renameProblem, renameEdits, type Place } from "./services/navigation.js";
 export { hover, type Hover } from "./services/hover.js";
 export { inlayHints, runLensOffset, type InlayHint } from "./services/editorHelpers.js";
 export { formatBytes, formatRate, formatSeconds } from "./format.js";

@@ -24,10 +24,20 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     }
   };
 
-  documents.onDidChangeContent(({ document }) => {
+  const schedule = (document: TextDocument) => {
     clearTimeout(pending.get(document.uri));
     const delay = document.version <= 1 ? 0 : DEBOUNCE_MS;
     pending.set(document.uri, setTimeout(() => publish(document.uri, document.version), delay));
+  };
+
+  documents.onDidChangeContent(({ document }) => {
+    schedule(document);
+    // Documents that import this one see its new text at their next check.
+    for (const importer of cache.importersOf(document.uri)) {
+      cache.forget(importer);
+      const open = documents.get(importer);
+      if (open) schedule(open);
+    }
   });
 
   documents.onDidClose(({ document }) => {

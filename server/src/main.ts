@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisCache } from "./analysis.js";
+import { ImportRoots, serverImportResolver } from "./imports.js";
 import { registerDiagnostics } from "./diagnostics.js";
 import { registerCompletion } from "./completion.js";
 import { registerRuns } from "./runs.js";
@@ -20,26 +21,31 @@ import * as documentSymbols from "./features/documentSymbols.js";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const cache = new AnalysisCache();
+const importRoots = new ImportRoots();
+const cache = new AnalysisCache(serverImportResolver(documents, importRoots));
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    completionProvider: { triggerCharacters: [" ", ".", "-"] },
-    hoverProvider: true,
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-    inlayHintProvider: true,
-    codeLensProvider: { resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    ...formatting.formattingCapabilities,
-    ...semanticTokens.semanticTokensCapabilities,
-    ...folding.foldingCapabilities,
-    ...documentSymbols.documentSymbolsCapabilities,
-  },
-  serverInfo: { name: "vmig-language-server", version: "0.1.0" },
-}));
+connection.onInitialize((params) => {
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  importRoots.set(folders);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [" ", ".", "-"] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      ...formatting.formattingCapabilities,
+      ...semanticTokens.semanticTokensCapabilities,
+      ...folding.foldingCapabilities,
+      ...documentSymbols.documentSymbolsCapabilities,
+    },
+    serverInfo: { name: "vmig-language-server", version: "0.1.0" },
+  };
+});
 
 registerDiagnostics(connection, documents, cache);
 registerCompletion(connection, documents, cache);
@@ -52,7 +58,7 @@ semanticTokens.register(connection, documents, cache);
 folding.register(connection, documents, cache);
 documentSymbols.register(connection, documents, cache);
 // The bundle is CommonJS, so __dirname is the folder of main.js, where the worker bundle sits too.
-registerRuns(connection, documents, join(__dirname, "simulationWorker.js"));
+registerRuns(connection, documents, cache, join(__dirname, "simulationWorker.js"));
 
 documents.listen(connection);
 connection.listen();

@@ -11,29 +11,31 @@ import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressRepo
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { RunDoneNotification, RunScenarioRequest, SeriesNotification, type RunScenarioParams, type RunScenarioResult } from "@vmig/protocol";
 import type { WorkerInput, WorkerOutput } from "./workerMessages.js";
+import type { AnalysisCache } from "./analysis.js";
 
 const CANCEL_GRACE_MS = 1000;
 
-export function registerRuns(connection: Connection, documents: TextDocuments<TextDocument>, workerPath: string): void {
+export function registerRuns(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache, workerPath: string): void {
   connection.onRequest(RunScenarioRequest.type, (params, token) => {
     const document = documents.get(params.uri);
     if (!document) return { runId: params.runId, error: `the document ${params.uri} is not open` };
     const progress = connection.languages.attachWorkDoneProgress(params);
-    return runInWorker(connection, workerPath, document.getText(), params, token, progress);
+    const input: Omit<WorkerInput, "cancelFlag"> = { text: document.getText(), uri: document.uri, imports: [...cache.get(document).importedFiles], seed: params.seed };
+    return runInWorker(connection, workerPath, input, params, token, progress);
   });
 }
 
 function runInWorker(
   connection: Connection,
   workerPath: string,
-  text: string,
+  request: Omit<WorkerInput, "cancelFlag">,
   params: RunScenarioParams,
   token: CancellationToken,
   progress: WorkDoneProgressReporter,
 ): Promise<RunScenarioResult> {
   return new Promise((resolve) => {
     const cancelFlag = new SharedArrayBuffer(4);
-    const input: WorkerInput = { text, seed: params.seed, cancelFlag };
+    const input: WorkerInput = { ...request, cancelFlag };
     const worker = new Worker(workerPath, { workerData: input });
     let settled = false;
     let finishedCount = 0;

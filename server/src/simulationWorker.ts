@@ -9,6 +9,7 @@ import { runDocument } from "@vmig/grammar";
 import type { SeriesBatch, MigrationResult } from "@vmig/engine";
 import { toMigrationDocument, toResultsDocument, type SeriesChunk } from "@vmig/protocol";
 import type { WorkerInput, WorkerOutput } from "./workerMessages.js";
+import { mapImportResolver } from "./imports.js";
 
 const input = workerData as WorkerInput;
 const cancelFlag = new Int32Array(input.cancelFlag);
@@ -30,7 +31,11 @@ try {
       series: (batches: readonly SeriesBatch[]) => post({ type: "series", chunks: batches.map(toChunk), finished: [] }),
       migrationDone: (result: MigrationResult) => post({ type: "series", chunks: [], finished: [toMigrationDocument(result)] }),
     },
-    { seed: input.seed, isCancelled: () => Atomics.load(cancelFlag, 0) === 1 },
+    {
+      seed: input.seed,
+      isCancelled: () => Atomics.load(cancelFlag, 0) === 1,
+      check: { uri: input.uri, resolveImport: mapImportResolver(new Map(input.imports)) },
+    },
   );
   if (outcome.ok) post({ type: "done", results: toResultsDocument(outcome.result) });
   else {

@@ -6,6 +6,9 @@ import type { MigrationDocument, ResultsDocument, SeriesChunk } from "@vmig/prot
 /** Main thread → worker, once, as `workerData`. */
 export interface WorkerInput {
   readonly text: string;
+  readonly uri: string;
+  /** The files the document imports, already read by the main thread: [uri, text] pairs. */
+  readonly imports: readonly (readonly [string, string])[];
   readonly seed?: number;
   /** One Int32: set to 1 (with Atomics.store) to cancel the run. */
   readonly cancelFlag: SharedArrayBuffer;

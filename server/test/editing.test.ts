@@ -14,6 +14,7 @@ import {
   type Position,
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
+import { RunScenarioRequest } from "@vmig/protocol";
 import { TestClient, repositoryRoot } from "./lspClient.js";
 
 const quickstart = readFileSync(join(repositoryRoot, "samples", "quickstart.vmig"), "utf8");
@@ -119,3 +120,20 @@ for (const [name, source, title, expectedLine] of fixCases) {
     assert.ok(apply(text, action.edit, uri).includes(expectedLine));
   });
 }
+
+test("imports: a name from an imported file leads to that file, and the run uses it", async () => {
+  const lib = pathToFileURL(join(repositoryRoot, "test-documents", "shared-lab.vmig")).href;
+  await client.open(lib, "hypervisor p kind xen { }\ntopology t {\n  switch s\n  host a { hypervisor p }\n  host b { hypervisor p }\n  link a -- s { bandwidth 1 Gbps }\n  link b -- s { bandwidth 1 Gbps }\n}\n");
+  const { uri, position } = await openAt('import "shared-lab.vmig"\nscenario "s" { }\nvm v on a { memory 1 GiB }\nmigrate v to |b\n');
+  assert.deepEqual((await client.diagnosticsFor(uri, 1)).diagnostics, []);
+  const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position });
+  assert.deepEqual(definition, { uri: lib, range: { start: { line: 4, character: 7 }, end: { line: 4, character: 8 } } });
+  const result = await client.connection.sendRequest(RunScenarioRequest.type, { uri, runId: "imports" });
+  assert.equal(result.results?.migrations[0]?.target, "b");
+});
+
+test("imports: a file outside the workspace is not read", async () => {
+  const { uri } = await openAt('import "../../../../../etc/hostname"\nscenario "s" { }\n');
+  const { diagnostics } = await client.diagnosticsFor(uri, 1);
+  assert.match(String(diagnostics[0]?.message), /cannot import .*outside the workspace/);
+});

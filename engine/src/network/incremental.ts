@@ -13,7 +13,7 @@
  * was saturated with it among the largest, and now is not saturated or carries a larger re-solved rate), or
  * where a re-solved variable has no bottleneck because a larger outside variable holds the constraint, that
  * constraint joins the region and the solve repeats. The region only grows, so this ends, at worst with the
- * whole connected component of the change (when a pass that must still grow already holds a quarter of all
+ * whole connected component of the change (when a pass that must still grow already holds a tenth of all
  * variables, one full solve replaces the remaining passes). The final allocation satisfies the
  * characterisation everywhere, so it equals a full recomputation (up to rounding), which the tests check on
  * random instances.
@@ -24,7 +24,7 @@ import { solveMaxMin, type MaxMinVariable } from "./maxmin.js";
 const EPSILON = 1e-9;
 
 /** Past this fraction of all variables in a region that must still grow, `solve` re-solves everything. */
-const FULL_SOLVE_FRACTION = 0.25;
+const FULL_SOLVE_FRACTION = 0.1;
 
 export class IncrementalMaxMin {
   private readonly capacity: Float64Array;
@@ -45,7 +45,7 @@ export class IncrementalMaxMin {
 
   /**
    * `fullSolveFraction`: when a pass that must still grow holds more than this fraction of all variables,
-   * re-solve everything at once (default 0.25; +Infinity never does, which tests use).
+   * re-solve everything at once (default 0.1; +Infinity never does, which tests use).
    */
   constructor(
     capacities: ArrayLike<number>,

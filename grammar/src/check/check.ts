@@ -13,7 +13,9 @@ import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
-import type { MigrationForecast } from "@vmig/engine";
+import type { GeneratedTopology, MigrationForecast } from "@vmig/engine";
+import type { TopologyDecl } from "../syntax/ast.js";
+import { loadImports, summariseImportedProblems, type ImportResolver } from "./imports.js";
 
 export interface CheckResult {
   readonly parsed: ParseResult;
@@ -26,15 +28,35 @@ export interface CheckResult {
   readonly forecasts: readonly MigrationForecast[];
   /** The `migrate` declaration of each forecast migration. */
   readonly migrationDeclarations: readonly MigrateDecl[];
+  /** The text of every imported file, by URI. */
+  readonly importedFiles: ReadonlyMap<string, string>;
 }
 
-export function check(text: string): CheckResult {
+export interface CheckOptions {
+  /** The document's URI, against which imports are resolved and cycles detected. */
+  readonly uri?: string;
+  /** Reads imported files; without it, an `import` is reported as unresolvable. */
+  readonly resolveImport?: ImportResolver;
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const diagnostics = new DiagnosticBag();
   for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
   const symbols = new SymbolTable(diagnostics);
-  const generated = declareAll(parsed.file.declarations, symbols);
-  const lowered = lower(parsed.file.declarations.map((declaration) => ({ declaration, diagnostics })), { diagnostics, symbols }, generated);
+  const imports = loadImports(parsed, options.uri, options.resolveImport, diagnostics);
+  const generated = new Map<TopologyDecl, GeneratedTopology>();
+  for (const imported of imports.declarations) {
+    symbols.diagnostics = imported.diagnostics;
+    symbols.uri = imported.uri;
+    for (const [decl, topology] of declareAll([imported.declaration], symbols)) generated.set(decl, topology);
+  }
+  symbols.diagnostics = diagnostics;
+  symbols.uri = undefined;
+  for (const [decl, topology] of declareAll(parsed.file.declarations, symbols)) generated.set(decl, topology);
+  const own = parsed.file.declarations.map((declaration) => ({ declaration, diagnostics }));
+  const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated);
+  summariseImportedProblems(imports, diagnostics);
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
   }
@@ -48,5 +70,6 @@ export function check(text: string): CheckResult {
     expectations: lowered.expectations,
     forecasts,
     migrationDeclarations: lowered.migrationDeclarations,
+    importedFiles: imports.files,
   };
 }
