@@ -13,8 +13,9 @@ import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
+import { checkCapacity, checkUnmigrated } from "./capacity.js";
 import type { GeneratedTopology, MigrationForecast } from "@vmig/engine";
-import type { TopologyDecl } from "../syntax/ast.js";
+import type { Span, TopologyDecl } from "../syntax/ast.js";
 import { loadImports, summariseImportedProblems, type ImportResolver } from "./imports.js";
 
 export interface CheckResult {
@@ -60,6 +61,11 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
   }
+  if (!diagnostics.hasErrors) {
+    const vmSpans = vmDeclarationSpans(parsed);
+    checkCapacity(lowered, diagnostics, vmSpans);
+    checkUnmigrated(lowered.scenario, diagnostics, vmSpans);
+  }
   const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics);
   const hasErrors = diagnostics.hasErrors;
   return {
@@ -72,4 +78,16 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     migrationDeclarations: lowered.migrationDeclarations,
     importedFiles: imports.files,
   };
+}
+
+/** The span of each VM's declared name in the checked file, by VM name (family members share it). */
+function vmDeclarationSpans(parsed: ParseResult): Map<string, Span> {
+  const spans = new Map<string, Span>();
+  for (const d of parsed.file.declarations) {
+    if (d.kind !== "vm" || !d.name) continue;
+    const span = { start: d.name.start, end: d.name.range?.end ?? d.name.end };
+    if (!d.name.range) spans.set(d.name.text, span);
+    else for (let i = d.name.range.first; i <= d.name.range.last; i++) spans.set(`${d.name.text}[${i}]`, span);
+  }
+  return spans;
 }

@@ -22,7 +22,9 @@ export type DiagnosticCode =
   | "unsupported"
   | "cannot-converge"
   | "no-route"
-  | "expect-violated";
+  | "expect-violated"
+  | "unused"
+  | "short-horizon";
 
 /** A replacement of the text in [start, end). */
 export interface TextEdit extends Span {

@@ -35,7 +35,35 @@ export function checkFeasibility(lowered: Lowered, diagnostics: DiagnosticBag): 
     }
   }
   for (const expectation of lowered.expectations) checkExpectation(expectation, scenario, forecasts, diagnostics);
+  checkHorizon(lowered, forecasts, diagnostics);
+  checkAllocation(lowered, diagnostics);
   return forecasts;
+}
+
+/** Warns when the run would stop before a migration is predicted to finish. */
+function checkHorizon(lowered: Lowered, forecasts: readonly MigrationForecast[], diagnostics: DiagnosticBag): void {
+  const { scenario } = lowered;
+  let latest: { end: number; index: number } | undefined;
+  for (const f of forecasts) {
+    if (!f.prediction) continue;
+    const end = scenario.migrations[f.index]!.startSec + f.prediction.totalTimeSec;
+    if (!latest || end > latest.end) latest = { end, index: f.index };
+  }
+  if (!latest || latest.end <= scenario.horizonSec) return;
+  const vm = scenario.vms[scenario.migrations[latest.index]!.vm]!.name;
+  diagnostics.warning(lowered.migrationDeclarations[latest.index]!, "short-horizon", `the run stops at its horizon, ${formatSeconds(scenario.horizonSec)}, before '${vm}' is predicted to finish at ${formatSeconds(latest.end)}`);
+}
+
+/** A rate allocation cannot make pre-copy converge when the VMs dirty memory faster than the channel carries. */
+function checkAllocation(lowered: Lowered, diagnostics: DiagnosticBag): void {
+  const { scenario } = lowered;
+  const allocation = scenario.allocation;
+  if (!allocation || allocation.kind === "fair" || !allocation.totalBytesPerSec || scenario.migrations.length === 0) return;
+  const dirty = scenario.migrations.reduce((sum, m) => sum + scenario.vms[m.vm]!.dirty.bytesPerSec, 0);
+  if (dirty < allocation.totalBytesPerSec) return;
+  const message = `the migrating VMs dirty ${formatRate(dirty)} in total, but the ${allocation.kind} allocation shares ${formatRate(allocation.totalBytesPerSec)}: no allocation of it lets every pre-copy converge`;
+  if (allocation.kind === "optimal") diagnostics.error(lowered.migrationDeclarations[0]!, "cannot-converge", message);
+  else diagnostics.warning(lowered.migrationDeclarations[0]!, "cannot-converge", message);
 }
 
 /** Warns when every forecast migration of the expectation's VM already violates it. */
