@@ -233,13 +233,6 @@ function userSettings({ theme, trust }) {
 async function startCodeServer(pass) {
   const base = mkdtempSync(join(tmpdir(), `vmig-e2e-${pass.name}-`));
   cleanups.push(() => rmSync(base, { recursive: true, force: true }));
-  // Keep the workbench's logs (extension host, the vmig output channel) as artifacts.
-  cleanups.push(() => {
-    const logs = join(base, "user-data", "logs");
-    const kept = join(ARTIFACTS, `logs-${pass.name}`);
-    rmSync(kept, { recursive: true, force: true });
-    if (existsSync(logs)) cpSync(logs, kept, { recursive: true });
-  });
   const userDataDir = join(base, "user-data");
   const workspace = join(base, "workspace");
   mkdirSync(join(userDataDir, "User"), { recursive: true });
@@ -353,10 +346,18 @@ async function until(what, predicate, ms = WAIT_MS) {
   }
 }
 
-async function openWorkbench(context, url) {
+async function openWorkbench(context, url, passName) {
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
-  page.on("pageerror", (e) => log(`page error: ${e.message.split("\n")[0]}`));
+  // The browser console carries the extension host's errors ("[Extension Host] ..."): keep it.
+  const consoleLog = createWriteStream(join(ARTIFACTS, `console-${passName}.log`));
+  cleanups.push(() => new Promise((r) => consoleLog.end(r)));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning" || /Extension Host|vmig/i.test(m.text())) {
+      consoleLog.write(`[${m.type()}] ${m.text()}\n`);
+    }
+  });
+  page.on("pageerror", (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
   await page.goto(url, { waitUntil: "domcontentloaded" });
   await page.locator(".monaco-workbench").waitFor();
   // The explorer shows the workspace once the workbench is connected to the server.
@@ -597,6 +598,7 @@ async function darkPass(page) {
     await until("`web` among the completions", async () => (await widget.locator(".monaco-list-row").allTextContents()).some((t) => t.trim().startsWith("web")));
     const labels = (await widget.locator(".monaco-list-row .label-name").allTextContents()).map((t) => t.trim());
     log(`completions after "migrate ": ${labels.join(", ")}`);
+    await docShot(page, "editor-completion");
     // Select it (filtering by typing would also work) and accept.
     if (!(await web.evaluate((el) => el.classList.contains("focused")))) await web.click();
     await page.keyboard.press("Enter");
@@ -667,7 +669,7 @@ try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     let page;
     try {
-      page = await withTimeout(openWorkbench(context, server.url), WAIT_MS + 5000, "the workbench");
+      page = await withTimeout(openWorkbench(context, server.url, pass.name), WAIT_MS + 5000, "the workbench");
     } catch (e) {
       failed++;
       console.log(`not ok - workbench-${pass.name}`);

@@ -39,7 +39,7 @@ await Promise.all([
   }),
   esbuild.build({
     ...nodeBundle,
-    entryPoints: { vmig: "cli/src/vmig.ts" },
+    entryPoints: { vmig: "cli/src/vmig.ts", sweepWorker: "cli/src/sweepWorker.ts" },
     outdir: "cli/out",
   }),
   esbuild.build({

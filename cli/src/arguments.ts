@@ -1,20 +1,28 @@
 /**
  * Command-line arguments of `vmig`, parsed without a library: the grammar is small and errors must name
- * the offending argument.
+ * the offending argument. `sweep` has its own options, parsed in sweep/options.ts.
  */
+import { parseSweepArguments, type SweepCommand } from "./sweep/options.js";
+
 export type Command =
   | { readonly name: "help" }
   | { readonly name: "check"; readonly file: string }
-  | { readonly name: "run"; readonly file: string; readonly json: boolean; readonly report?: string; readonly seed?: number };
+  | { readonly name: "run"; readonly file: string; readonly json: boolean; readonly report?: string; readonly seed?: number }
+  | SweepCommand;
 
 export const usage = `usage:
   vmig check FILE                                   print diagnostics; exit 1 if any error
   vmig run FILE [--json] [--report OUT.html] [--seed N]
-                                                    run the scenario; print a results table (or JSON)`;
+                                                    run the scenario; print a results table (or JSON)
+  vmig sweep FILE --param ADDRESS=V1,V2,... [--param ...] [--seeds N | --seed S]
+                  [--shard I/N] [--jobs J] [--out RESULTS.csv]
+                                                    run every combination; one CSV row per migration
+                                                    (docs/sweep.md)`;
 
 export function parseArguments(argv: readonly string[]): Command | { readonly error: string } {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") return { name: "help" };
+  if (name === "sweep") return parseSweepArguments(rest);
   if (name !== "check" && name !== "run") return { error: `unknown command '${name}'` };
   let file: string | undefined;
   let json = false;

@@ -3,6 +3,7 @@
  *
  *   vmig check FILE                                  diagnostics; exit 1 if any error
  *   vmig run FILE [--json] [--report OUT.html] [--seed N]
+ *   vmig sweep FILE --param ADDRESS=V1,V2,... [--seeds N | --seed S] [--shard I/N] [--jobs J] [--out F]
  *
  * Exit codes: 0 success, 1 errors in the scenario or a failed `expect`, 2 wrong usage or unreadable file,
  * 3 the simulation itself failed.
@@ -16,9 +17,10 @@ import { migrationsTable, formatBytes, formatSeconds } from "./format.js";
 import { renderReport } from "./report/html.js";
 import { parseArguments, usage, type Command } from "./arguments.js";
 import { fileImportResolver } from "./imports.js";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { runSweep } from "./sweep/sweep.js";
 
-function main(argv: readonly string[]): number {
+function main(argv: readonly string[]): number | Promise<number> {
   const parsed = parseArguments(argv);
   if ("error" in parsed) {
     process.stderr.write(`vmig: ${parsed.error}\n\n${usage}\n`);
@@ -35,6 +37,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`vmig: cannot read ${parsed.file}: ${(e as Error).message}\n`);
     return 2;
   }
+  // The bundle is CommonJS, so __dirname is the folder of vmig.js, where the worker bundle sits too.
+  if (parsed.name === "sweep") return runSweep(parsed, text, join(__dirname, "sweepWorker.js"));
   return parsed.name === "check" ? runCheck(parsed.file, text) : runRun(parsed, text);
 }
 
@@ -98,4 +102,6 @@ function runRun(command: Command & { name: "run" }, text: string): number {
   return outcome.expectations.every((o) => o.passed) ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

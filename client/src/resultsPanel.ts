@@ -1,6 +1,7 @@
 /**
  * The results webview panel: created on the first run, revealed on later ones, restored after a window
- * reload. Messages posted before the page listens are queued until it says `ready`.
+ * reload. Messages posted before the page listens are queued until it says `ready`; the page's settings
+ * (`configure`) always go first.
  */
 import * as vscode from "vscode";
 import type { FromPanelMessage, ToPanelMessage } from "./panelProtocol.js";
@@ -8,16 +9,25 @@ import { makeNonce, renderWebviewHtml } from "./webviewHtml.js";
 
 export const resultsViewType = "vmig.results";
 
+/** What the page asks of the extension. */
+export interface PanelHandlers {
+  /** The user pressed the panel's Stop button. */
+  readonly onStop: () => void;
+  /** The user closed the comparison with an earlier run. */
+  readonly onCloseCompare: () => void;
+}
+
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
   private queue: ToPanelMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
-  /** `onStop` runs when the user presses the panel's Stop button. */
+  /** `maxPoints` reads the current `vmig.chart.maxPoints`. */
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly onStop: () => void,
+    private readonly handlers: PanelHandlers,
+    private readonly maxPoints: () => number,
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(resultsViewType, {
@@ -42,6 +52,16 @@ export class ResultsPanel implements vscode.Disposable {
     this.adopt(panel);
   }
 
+  /** Whether the panel is open (visible or not). */
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Sends the settings the page honours again, after they changed. */
+  configure(): void {
+    this.post({ type: "configure", maxPoints: this.maxPoints() });
+  }
+
   /** Sends a message now if the page listens, otherwise once it does; dropped when no panel is open. */
   post(message: ToPanelMessage): void {
     if (this.panel === undefined) return;
@@ -57,6 +77,7 @@ export class ResultsPanel implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
+    this.queue.unshift({ type: "configure", maxPoints: this.maxPoints() });
     const outDir = vscode.Uri.joinPath(this.extensionUri, "client", "out");
     const webview = panel.webview;
     webview.options = { enableScripts: true, localResourceRoots: [outDir] };
@@ -89,7 +110,10 @@ export class ResultsPanel implements vscode.Disposable {
         this.queue = [];
         break;
       case "stop":
-        this.onStop();
+        this.handlers.onStop();
+        break;
+      case "closeCompare":
+        this.handlers.onCloseCompare();
         break;
     }
   }

@@ -14,9 +14,15 @@ const manifest = JSON.parse(readFileSync(new URL("../package.json", clientDir), 
   contributes: {
     languages: { id: string; configuration: string }[];
     grammars: { language: string; path: string }[];
-    commands: { command: string; category?: string }[];
+    commands: { command: string; title: string; category?: string }[];
+    keybindings: { command: string; key: string; mac?: string; when?: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    configuration: { properties: Record<string, { type: string | string[]; default: unknown }> };
   };
 };
+/** The source that registers the commands, read as text: the extension itself cannot load outside VS Code. */
+const commandsSource = readFileSync(new URL("src/commands.ts", clientDir), "utf8");
+const settingsSource = readFileSync(new URL("src/settings.ts", clientDir), "utf8");
 
 describe("language configuration", () => {
   it("declares the comment tokens", () => {
@@ -47,14 +53,39 @@ describe("extension manifest", () => {
     for (const path of paths) assert.ok(existsSync(new URL(path, root)), `${path} is missing`);
   });
 
-  it("activates on the language and on both commands, which sit in the vmig category", () => {
-    for (const event of ["onLanguage:vmig", "onCommand:vmig.runScenario", "onCommand:vmig.stopScenario"]) {
-      assert.ok(manifest.activationEvents.includes(event), `${event} is missing`);
+  it("activates on the language and on every command, all of which sit in the vmig category", () => {
+    assert.ok(manifest.activationEvents.includes("onLanguage:vmig"));
+    for (const { command, category } of manifest.contributes.commands) {
+      assert.ok(manifest.activationEvents.includes(`onCommand:${command}`), `onCommand:${command} is missing`);
+      assert.equal(category, "vmig", command);
     }
-    const commands = manifest.contributes.commands.map((c) => [c.command, c.category]);
-    assert.deepEqual(commands, [
-      ["vmig.runScenario", "vmig"],
-      ["vmig.stopScenario", "vmig"],
-    ]);
+  });
+
+  it("keeps the titles of Run and Stop, which the end-to-end test types", () => {
+    const titles = Object.fromEntries(manifest.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]));
+    assert.equal(titles["vmig.runScenario"], "vmig: Run Scenario");
+    assert.equal(titles["vmig.stopScenario"], "vmig: Stop Scenario");
+  });
+
+  it("registers every contributed command, and contributes every registered one", () => {
+    const registered = [...commandsSource.matchAll(/registerCommand\("([^"]+)"/g)].map((m) => m[1]).sort();
+    assert.deepEqual(registered, manifest.contributes.commands.map((c) => c.command).sort());
+  });
+
+  it("binds and shows only contributed commands", () => {
+    const known = new Set(manifest.contributes.commands.map((c) => c.command));
+    const used = [...manifest.contributes.keybindings, ...Object.values(manifest.contributes.menus).flat()];
+    for (const { command } of used) assert.ok(known.has(command), `${command} is not contributed`);
+    const run = manifest.contributes.keybindings.find((k) => k.command === "vmig.runScenario");
+    assert.equal(run?.key, "ctrl+alt+r");
+    assert.match(run?.when ?? "", /editorLangId == vmig/);
+  });
+
+  it("declares every setting the extension reads", () => {
+    const read = [...settingsSource.matchAll(/get\("([^"]+)"\)/g)].map((m) => `vmig.${m[1]}`).sort();
+    const declared = Object.keys(manifest.contributes.configuration.properties).filter((k) => k !== "vmig.trace.server").sort();
+    assert.deepEqual(read, declared);
+    // The language client reads `<client id>.trace.server` itself; the id is "vmig".
+    assert.deepEqual(manifest.contributes.configuration.properties["vmig.trace.server"]?.default, "off");
   });
 });

@@ -129,4 +129,46 @@ describe("panel state", () => {
     assert.equal(restoreState({ version: 0, rows: [] }), undefined);
     assert.equal(restoreState(undefined), undefined);
   });
+
+  it("keeps link utilisation series too, and records the seed the run used", () => {
+    const state = started();
+    applyMessage(state, {
+      type: "series",
+      params: { runId: "run-1", chunks: [{ series: "link/h1--sw", unit: "ratio", points: [0, 0.5] }], finished: [] },
+    });
+    applyMessage(state, { type: "runDone", params: { runId: "run-1", results: results({ seed: 42 }) } });
+    assert.deepEqual(state.series, { "link/h1--sw": [0, 0.5] });
+    assert.equal(state.seed, 42);
+  });
+
+  it("keeps the tab and the point budget across runs, but not the comparison", () => {
+    const state = started();
+    state.tab = "timeline";
+    applyMessage(state, { type: "configure", maxPoints: 500 });
+    applyMessage(state, {
+      type: "compare",
+      baseline: { runId: "run-0", scenario: "demo.vmig", seed: 1, migrations: [web], remaining: {} },
+    });
+    assert.equal(state.baseline?.runId, "run-0");
+    applyMessage(state, { type: "runStarted", runId: "run-2", scenario: "demo.vmig" });
+    assert.equal(state.tab, "timeline");
+    assert.equal(state.maxPoints, 500);
+    assert.equal(state.baseline, undefined);
+  });
+
+  it("compacts stored series beyond twice the point budget", () => {
+    const state = started();
+    applyMessage(state, { type: "configure", maxPoints: 10 });
+    const points = Array.from({ length: 50 }, (_, i) => [i, 50 - i]).flat();
+    applyMessage(state, { type: "series", params: { runId: "run-1", chunks: [{ series: "remaining/web", unit: "bytes", points }], finished: [] } });
+    const kept = state.series["remaining/web"]!;
+    assert.ok(kept.length / 2 <= 10, `${kept.length / 2} points kept`);
+    assert.deepEqual(kept.slice(0, 2), [0, 50]);
+    assert.deepEqual(kept.slice(-2), [49, 1]);
+  });
+
+  it("drops a state saved by the previous version, and an unknown tab", () => {
+    assert.equal(restoreState({ ...emptyState(), version: 1 }), undefined);
+    assert.equal(restoreState({ ...emptyState(), tab: "gone" })?.tab, "remaining");
+  });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { alignSeries, appendChunks, remainingPrefix, type SeriesStore } from "../webview/series.js";
+import { alignSeries, appendChunks, remainingPrefix, type SeriesStore } from "../shared/series.js";
 
 const all = (): boolean => true;
 

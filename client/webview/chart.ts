@@ -1,42 +1,57 @@
 /**
- * The live chart of bytes left to copy per VM, drawn with uPlot and coloured from the VS Code theme.
+ * A live line chart over simulated time, drawn with uPlot and coloured from the VS Code theme. The panel
+ * uses two: bytes left to copy per VM (with an earlier run's lines dashed when comparing) and the busiest
+ * links' utilisation.
  */
 import uPlot from "uplot";
-import { bytesTicks, formatBytes, formatSeconds, secondsTicks } from "./format.js";
-import type { AlignedSeries } from "./series.js";
+import { formatSeconds, secondsTicks } from "../shared/format.js";
+import type { AlignedSeries } from "../shared/series.js";
+import { palette, themeValue } from "./theme.js";
 
 const chartHeight = 320;
 
-/** Tick steps for the bytes axis: powers of two, so ticks fall on 256 MiB, 512 MiB, 1 GiB and the like. */
-const byteIncrements = Array.from({ length: 60 }, (_, k) => 2 ** k);
+/** One line: its legend label, its palette colour, and whether it is dashed (an earlier run's line). */
+export interface LineSpec {
+  readonly label: string;
+  readonly colour: number;
+  readonly dashed: boolean;
+}
 
-/** Line colours, from the theme's chart palette (defined by dark, light and high-contrast themes alike). */
-const palette: readonly [variable: string, fallback: string][] = [
-  ["--vscode-charts-blue", "#3794ff"],
-  ["--vscode-charts-orange", "#d18616"],
-  ["--vscode-charts-green", "#89d185"],
-  ["--vscode-charts-purple", "#b180d7"],
-  ["--vscode-charts-red", "#f14c4c"],
-  ["--vscode-charts-yellow", "#cca700"],
-];
+export interface LineChartOptions {
+  readonly yLabel: string;
+  /** How a value reads in the legend. */
+  readonly value: (v: number) => string;
+  /** Tick labels for the y axis. */
+  readonly ticks: (splits: readonly number[]) => string[];
+  /** Tick steps for the y axis, when the default decimal ones do not suit the unit. */
+  readonly increments?: readonly number[];
+  /** The least upper bound of the y axis (1 for a ratio). */
+  readonly minTop: number;
+  /** What the chart says while it has no line. */
+  readonly placeholder: string;
+}
 
-export class RemainingChart {
+export class LineChart {
   private plot: uPlot | undefined;
-  private labels: readonly string[] = [];
-  private latest: AlignedSeries | undefined;
+  private specs: readonly LineSpec[] = [];
+  private latest: { readonly specs: readonly LineSpec[]; readonly aligned: AlignedSeries } | undefined;
 
-  constructor(private readonly container: HTMLElement) {
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: LineChartOptions,
+  ) {
     new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(container);
     // VS Code switches themes by changing the body's class; the colours are read again then.
     new MutationObserver(() => this.rebuild()).observe(document.body, { attributes: true, attributeFilter: ["class"] });
   }
 
-  /** Shows new data; the chart is rebuilt only when the set of VMs changes. */
-  show(aligned: AlignedSeries): void {
-    this.latest = aligned;
-    const sameSeries =
-      aligned.labels.length === this.labels.length && aligned.labels.every((label, i) => label === this.labels[i]);
-    if (this.plot !== undefined && sameSeries) this.plot.setData(aligned.data);
+  /** Shows new data (`aligned.data[i + 1]` drawn as `specs[i]`); the chart is rebuilt only when the lines change. */
+  show(specs: readonly LineSpec[], aligned: AlignedSeries): void {
+    this.latest = { specs, aligned };
+    const same =
+      specs.length === this.specs.length &&
+      specs.every((s, i) => s.label === this.specs[i]!.label && s.colour === this.specs[i]!.colour && s.dashed === this.specs[i]!.dashed);
+    if (this.plot !== undefined && same) this.plot.setData(aligned.data);
     else this.rebuild();
   }
 
@@ -44,19 +59,18 @@ export class RemainingChart {
     this.plot?.destroy();
     this.plot = undefined;
     this.container.replaceChildren();
-    const aligned = this.latest;
-    this.labels = aligned?.labels ?? [];
-    if (aligned === undefined || aligned.labels.length === 0) {
+    this.specs = this.latest?.specs ?? [];
+    if (this.latest === undefined || this.specs.length === 0) {
       const empty = document.createElement("p");
       empty.className = "placeholder";
-      empty.textContent = "The chart of bytes left to copy appears when the first migration starts.";
+      empty.textContent = this.options.placeholder;
       this.container.append(empty);
       return;
     }
-    this.plot = new uPlot(this.options(aligned.labels), aligned.data, this.container);
+    this.plot = new uPlot(this.uPlotOptions(this.specs), this.latest.aligned.data, this.container);
   }
 
-  private options(labels: readonly string[]): uPlot.Options {
+  private uPlotOptions(specs: readonly LineSpec[]): uPlot.Options {
     const foreground = themeValue("--vscode-foreground", "#cccccc");
     const grid = themeValue("--vscode-editorWidget-border", "#80808059");
     const font = `${themeValue("--vscode-font-size", "13px")} ${themeValue("--vscode-font-family", "sans-serif")}`;
@@ -68,29 +82,31 @@ export class RemainingChart {
       grid: { stroke: grid, width: 1 },
       ticks: { stroke: grid, width: 1 },
     });
+    const { minTop, value, ticks, increments, yLabel } = this.options;
     return {
       width: this.width(),
       height: chartHeight,
-      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max : 1] } },
+      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(minTop, max)] } },
       series: [
         { label: "time", value: (_u, v) => (v == null ? "—" : formatSeconds(v)) },
-        ...labels.map((label, i): uPlot.Series => {
-          const [variable, fallback] = palette[i % palette.length]!;
+        ...specs.map((spec): uPlot.Series => {
+          const [variable, fallback] = palette[spec.colour % palette.length]!;
+          // Past the palette's length colours repeat, dotted, so lines stay distinct; an earlier run is dashed.
+          const dash = spec.dashed ? [8, 5] : spec.colour < palette.length ? undefined : [2, 3];
           return {
-            label,
+            label: spec.label,
             stroke: themeValue(variable, fallback),
-            width: 2,
-            // Past the palette's length, colours repeat with a dash so lines stay distinct.
-            dash: i < palette.length ? undefined : [6, 4],
+            width: spec.dashed ? 1.5 : 2,
+            ...(dash !== undefined && { dash }),
             spanGaps: true,
             points: { show: false },
-            value: (_u, v) => (v == null ? "—" : formatBytes(v)),
+            value: (_u, v) => (v == null ? "—" : value(v)),
           };
         }),
       ],
       axes: [
         { ...axis("simulated time"), values: (_u, splits) => secondsTicks(splits) },
-        { ...axis("left to copy"), size: 80, incrs: byteIncrements, values: (_u, splits) => bytesTicks(splits) },
+        { ...axis(yLabel), size: 80, ...(increments !== undefined && { incrs: [...increments] }), values: (_u, splits) => ticks(splits) },
       ],
       cursor: { drag: { x: true, y: false } },
     };
@@ -99,8 +115,4 @@ export class RemainingChart {
   private width(): number {
     return Math.max(200, this.container.clientWidth);
   }
-}
-
-function themeValue(variable: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(variable).trim() || fallback;
 }

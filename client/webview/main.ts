@@ -12,7 +12,24 @@ import { vscodeApi } from "./vscodeApi.js";
 const vscode = vscodeApi<PanelState>();
 registerToolkit();
 const state = restoreState(vscode.getState()) ?? emptyState();
-const view = new ResultsView(() => vscode.postMessage({ type: "stop" }));
+const view = new ResultsView(
+  {
+    stop: () => vscode.postMessage({ type: "stop" }),
+    closeCompare: () => {
+      state.baseline = undefined;
+      vscode.setState(state);
+      vscode.postMessage({ type: "closeCompare" });
+      scheduleRender();
+    },
+    selectTab: (tab) => {
+      if (tab === state.tab) return;
+      state.tab = tab;
+      vscode.setState(state);
+      scheduleRender();
+    },
+  },
+  state.tab,
+);
 let framePending = false;
 
 function scheduleRender(): void {

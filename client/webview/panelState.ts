@@ -3,59 +3,99 @@
  * The state is plain data, so `vscode.setState` can keep it while the panel is hidden or reloaded.
  */
 import type { MigrationDocument } from "@vmig/protocol";
-import type { ToPanelMessage } from "../src/panelProtocol.js";
-import { appendChunks, remainingPrefix, type SeriesStore } from "./series.js";
+import { minimumPoints } from "../shared/decimate.js";
+import { appendChunks, compactStore, linkPrefix, remainingPrefix, type SeriesStore } from "../shared/series.js";
+import type { BaselineRun, ToPanelMessage } from "../src/panelProtocol.js";
 
 export type RunStatus = "idle" | "running" | "finished" | "cancelled" | "failed";
 
+/** The panel's views, one tab each. */
+export const tabIds = ["remaining", "timeline", "rounds", "links", "compare"] as const;
+export type TabId = (typeof tabIds)[number];
+
 export interface PanelState {
   /** Bumped when the shape changes, so a state saved by an older version is dropped, not misread. */
-  readonly version: 1;
+  readonly version: 2;
   runId: string | undefined;
   scenario: string;
   status: RunStatus;
   error: string | undefined;
   /** Whether the run stopped at its horizon before every migration finished. */
   truncated: boolean;
-  /** Only the series the panel charts (`remaining/<vm>`). */
+  /** The seed the run used, known once it ends. */
+  seed: number | undefined;
+  /** Only the series the panel charts (`remaining/<vm>` and `link/<name>`). */
   series: SeriesStore;
   migrations: MigrationDocument[];
+  /** The earlier run this one is compared with, if comparison is on. */
+  baseline: BaselineRun | undefined;
+  /** The view on show; kept across runs. */
+  tab: TabId;
+  /** `vmig.chart.maxPoints`: points per series drawn before decimation; kept across runs. */
+  maxPoints: number;
 }
+
+export const defaultMaxPoints = 2000;
 
 export function emptyState(): PanelState {
   return {
-    version: 1,
+    version: 2,
     runId: undefined,
     scenario: "",
     status: "idle",
     error: undefined,
     truncated: false,
+    seed: undefined,
     series: {},
     migrations: [],
+    baseline: undefined,
+    tab: "remaining",
+    maxPoints: defaultMaxPoints,
   };
 }
 
 /** Returns a saved state when it has the current shape, otherwise `undefined`. */
 export function restoreState(saved: unknown): PanelState | undefined {
   if (typeof saved !== "object" || saved === null) return undefined;
-  if ((saved as { version?: unknown }).version !== 1) return undefined;
+  if ((saved as { version?: unknown }).version !== 2) return undefined;
   // Saved states go through JSON, which drops undefined fields; the defaults fill them in again.
-  return { ...emptyState(), ...(saved as Partial<PanelState>), version: 1 };
+  const state: PanelState = { ...emptyState(), ...(saved as Partial<PanelState>), version: 2 };
+  if (!(tabIds as readonly string[]).includes(state.tab)) state.tab = "remaining";
+  return state;
+}
+
+/** Whether the panel charts a series: bytes left per VM and link utilisation. */
+export function isCharted(series: string): boolean {
+  return series.startsWith(remainingPrefix) || series.startsWith(linkPrefix);
 }
 
 /**
- * Applies a message in place and returns whether the state changed. A new run clears the previous one;
- * messages of any other run than the current one are ignored.
+ * Applies a message in place and returns whether the state changed. A new run clears the previous one
+ * (but keeps the tab and the settings); messages of any other run than the current one are ignored.
  */
 export function applyMessage(state: PanelState, message: ToPanelMessage): boolean {
   switch (message.type) {
     case "runStarted":
-      Object.assign(state, emptyState(), { runId: message.runId, scenario: message.scenario, status: "running" });
+      Object.assign(state, emptyState(), {
+        runId: message.runId,
+        scenario: message.scenario,
+        status: "running",
+        tab: state.tab,
+        maxPoints: state.maxPoints,
+      });
+      return true;
+    case "configure":
+      state.maxPoints = Math.max(minimumPoints, Math.floor(message.maxPoints));
+      compactStore(state.series, state.maxPoints);
+      return true;
+    case "compare":
+      state.baseline = message.baseline;
       return true;
     case "series": {
       const { params } = message;
       if (params.runId !== state.runId || state.status !== "running") return false;
-      const added = appendChunks(state.series, params.chunks, (name) => name.startsWith(remainingPrefix));
+      const added = appendChunks(state.series, params.chunks, isCharted);
+      if (added) compactStore(state.series, state.maxPoints);
       state.migrations.push(...params.finished);
       return added || params.finished.length > 0;
     }
@@ -66,6 +106,7 @@ export function applyMessage(state: PanelState, message: ToPanelMessage): boolea
         // The final document is authoritative: it lists every migration, in the server's order.
         state.migrations = [...params.results.migrations];
         state.truncated = params.results.truncated;
+        state.seed = params.results.seed;
       }
       state.error = params.error;
       // A run that ends with neither results nor an error can only have been cancelled early.

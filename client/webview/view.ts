@@ -1,11 +1,24 @@
 /**
- * Renders the panel state into the page skeleton that the extension's HTML provides.
+ * Renders the panel state into the page skeleton that the extension's HTML provides: the header, the
+ * error, the tabbed views (bytes left, timeline, bytes per round, link utilisation, comparison) and the
+ * table of finished migrations below them. Only the view on show is drawn.
  */
-import { RemainingChart } from "./chart.js";
-import type { PanelState, RunStatus } from "./panelState.js";
-import { migrationColumns, migrationRow } from "./rows.js";
-import { alignSeries, remainingPrefix } from "./series.js";
-import { createButton, createDataGrid, createProgressRing, createTag, setDataGridRows } from "./toolkit.js";
+import { bytesTicks, formatBytes } from "../shared/format.js";
+import { LineChart } from "./chart.js";
+import { compareMigrations, diffColumns, diffRow } from "./compare.js";
+import { linkLines, remainingLines } from "./lines.js";
+import type { PanelState, RunStatus, TabId } from "./panelState.js";
+import { columnsFor, migrationRow } from "./rows.js";
+import { RoundBarsView, TimelineView } from "./svgViews.js";
+import {
+  createButton,
+  createDataGrid,
+  createPanels,
+  createProgressRing,
+  createTag,
+  setDataGridColumns,
+  setDataGridRows,
+} from "./toolkit.js";
 
 const statusWords: Record<RunStatus, string> = {
   idle: "idle",
@@ -15,24 +28,103 @@ const statusWords: Record<RunStatus, string> = {
   failed: "failed",
 };
 
+/** Tick steps for the bytes axis: powers of two, so ticks fall on 256 MiB, 512 MiB, 1 GiB and the like. */
+const byteIncrements = Array.from({ length: 60 }, (_, k) => 2 ** k);
+
+export interface ViewActions {
+  readonly stop: () => void;
+  readonly closeCompare: () => void;
+  readonly selectTab: (tab: TabId) => void;
+}
+
 export class ResultsView {
   private readonly header = element("header");
   private readonly error = element("error");
   private readonly table = element("table");
-  private readonly chart = new RemainingChart(element("chart"));
+  private readonly chartBox = box("chart", "Bytes remaining to copy per VM");
+  private readonly timelineBox = box("timeline", "Migration timeline");
+  private readonly roundsBox = box("rounds", "Bytes per round");
+  private readonly linksBox = box("links", "Link utilisation");
+  private readonly compareBox = box("compare", "Comparison with the previous run");
+  private readonly remainingChart = new LineChart(this.chartBox, {
+    yLabel: "left to copy",
+    value: formatBytes,
+    ticks: bytesTicks,
+    increments: byteIncrements,
+    minTop: 1,
+    placeholder: "The chart of bytes left to copy appears when the first migration starts.",
+  });
+  private readonly linkChart = new LineChart(this.linksBox, {
+    yLabel: "utilisation",
+    value: (v) => `${(v * 100).toFixed(1)} %`,
+    ticks: (splits) => splits.map((s) => `${Math.round(s * 100)} %`),
+    minTop: 1,
+    placeholder: "Link utilisation is streamed for the busiest links when the scenario has background traffic.",
+  });
+  private readonly timeline = new TimelineView(this.timelineBox);
+  private readonly rounds = new RoundBarsView(this.roundsBox);
   private grid: HTMLElement | undefined;
-  /** What the table shows now, to skip redrawing it when nothing it depends on changed. */
+  private compareGrid: HTMLElement | undefined;
+  /** What the tables show now, to skip redrawing them when nothing they depend on changed. */
   private tableKey = "";
+  private compareKey = "";
+  private last: PanelState | undefined;
 
-  /** `onStop` runs when the user presses Stop. */
-  constructor(private readonly onStop: () => void) {}
+  constructor(
+    private readonly actions: ViewActions,
+    initialTab: TabId,
+  ) {
+    const tabs: [TabId, string, HTMLElement][] = [
+      ["remaining", "Bytes left", this.chartBox],
+      ["timeline", "Timeline", this.timelineBox],
+      ["rounds", "Bytes per round", this.roundsBox],
+      ["links", "Links", this.linksBox],
+      ["compare", "Compare", this.compareBox],
+    ];
+    const panels = createPanels(
+      tabs.map(([id, title, content]) => ({ id, title, content })),
+      initialTab,
+      (id) => actions.selectTab(id as TabId),
+    );
+    element("views").replaceChildren(panels);
+    // A view that becomes visible (or changes width) is drawn for its new size.
+    new ResizeObserver(() => {
+      if (this.last !== undefined) this.renderTab(this.last);
+    }).observe(panels);
+  }
 
   render(state: PanelState): void {
+    this.last = state;
     this.renderHeader(state);
     this.error.hidden = state.error === undefined;
     this.error.textContent = state.error ?? "";
-    this.chart.show(alignSeries(state.series, remainingPrefix));
+    this.renderTab(state);
     this.renderTable(state);
+  }
+
+  private renderTab(state: PanelState): void {
+    const runKey = `${state.runId}/${state.status}`;
+    switch (state.tab) {
+      case "remaining": {
+        const lines = remainingLines(state.series, state.baseline?.remaining, state.maxPoints);
+        this.remainingChart.show(lines.specs, lines.aligned);
+        break;
+      }
+      case "timeline":
+        this.timeline.render(state.migrations, runKey, emptyViewWords(state));
+        break;
+      case "rounds":
+        this.rounds.render(state.migrations, runKey, emptyViewWords(state));
+        break;
+      case "links": {
+        const lines = linkLines(state.series, state.maxPoints);
+        this.linkChart.show(lines.specs, lines.aligned);
+        break;
+      }
+      case "compare":
+        this.renderCompare(state);
+        break;
+    }
   }
 
   private renderHeader(state: PanelState): void {
@@ -48,7 +140,12 @@ export class ResultsView {
     const parts: HTMLElement[] = [title, createTag(statusWords[state.status])];
     if (state.truncated) parts.push(createTag("horizon reached"));
     parts.push(createTag(`${state.migrations.length} finished`));
-    if (state.status === "running") parts.push(createProgressRing("Running"), createButton("Stop", this.onStop));
+    if (state.seed !== undefined) parts.push(createTag(`seed ${state.seed}`));
+    if (state.baseline !== undefined) {
+      parts.push(createTag(`compared with ${state.baseline.scenario}, seed ${state.baseline.seed}`));
+    }
+    if (state.status === "running") parts.push(createProgressRing("Running"), createButton("Stop", this.actions.stop));
+    else if (state.baseline !== undefined) parts.push(createButton("Close comparison", this.actions.closeCompare));
     this.header.replaceChildren(...parts);
   }
 
@@ -66,17 +163,58 @@ export class ResultsView {
       this.grid = undefined;
       return;
     }
+    const columns = columnsFor(rows);
     if (this.grid === undefined) {
-      this.grid = createDataGrid(rows, migrationColumns);
+      this.grid = createDataGrid(rows, columns, "Finished migrations");
       this.table.replaceChildren(this.grid);
     } else {
+      setDataGridColumns(this.grid, columns);
       setDataGridRows(this.grid, rows);
     }
   }
+
+  private renderCompare(state: PanelState): void {
+    const baseline = state.baseline;
+    const key = `${state.runId}/${state.status}/${state.migrations.length}/${baseline?.runId}`;
+    if (key === this.compareKey) return;
+    this.compareKey = key;
+    if (baseline === undefined) {
+      const hint = document.createElement("p");
+      hint.className = "placeholder";
+      hint.textContent =
+        "Run “vmig: Compare with Previous Run” to compare this run with the one before it: the bytes-left chart " +
+        "then shows both runs, and this view the differences per VM.";
+      this.compareBox.replaceChildren(hint);
+      this.compareGrid = undefined;
+      return;
+    }
+    const rows = compareMigrations(baseline.migrations, state.migrations).map(diffRow);
+    if (this.compareGrid === undefined) {
+      this.compareGrid = createDataGrid(rows, diffColumns, "Differences from the previous run");
+      this.compareBox.replaceChildren(this.compareGrid);
+    } else {
+      setDataGridRows(this.compareGrid, rows);
+    }
+  }
+}
+
+function emptyViewWords(state: PanelState): string {
+  return state.status === "running" || state.status === "idle"
+    ? "This view fills in as migrations finish."
+    : "No migration finished in this run.";
 }
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
   if (found === null) throw new Error(`The results page has no #${id} element.`);
   return found;
+}
+
+/** A view's container, with the id the page's style sheet (and the end-to-end test) know it by. */
+function box(id: string, label: string): HTMLElement {
+  const section = document.createElement("section");
+  section.id = id;
+  section.className = "view";
+  section.setAttribute("aria-label", label);
+  return section;
 }

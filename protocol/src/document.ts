@@ -4,7 +4,7 @@
  * Its schema is docs/results-schema.md; change both together. Field names are snake_case and carry their
  * unit (`_s` seconds, bytes otherwise), because other tools read this document.
  */
-import type { MigrationResult, SimulationResult, StopReason, RoundPhase } from "@vmig/engine";
+import type { MigrationResult, RoundResult, SimulationResult, StopReason, StopRule, RoundPhase } from "@vmig/engine";
 
 export interface RoundDocument {
   readonly index: number;
@@ -13,6 +13,12 @@ export interface RoundDocument {
   readonly duration_s: number;
   readonly bytes: number;
   readonly dirty_rate_bytes_per_s: number;
+  /** `disk`: a block-migration round; `push`: post-copy's background push. Absent: a memory round. */
+  readonly stage?: "disk" | "push";
+  /** Bytes on the wire, when compression makes them differ from `bytes`. */
+  readonly wire_bytes?: number;
+  /** Auto-converge throttle during the round (fraction of vCPU time taken away), when above 0. */
+  readonly throttle?: number;
 }
 
 export interface MigrationDocument {
@@ -25,6 +31,14 @@ export interface MigrationDocument {
   readonly downtime_s: number;
   readonly bytes_sent: number;
   readonly stop_reason: StopReason;
+  /** The finer rule that ended the live phase, when it differs from `stop_reason`. */
+  readonly stop_rule?: StopRule;
+  /** Post-copy: seconds from the switch until the last page arrived (the VM runs degraded). */
+  readonly degraded_s?: number;
+  /** Post-copy: expected pages fetched on demand over the network. */
+  readonly remote_faults?: number;
+  /** Rate cap the schedule's allocation gave this migration, in bytes per second. */
+  readonly allocated_rate_bytes_per_s?: number;
   readonly rounds: readonly RoundDocument[];
 }
 
@@ -38,7 +52,10 @@ export interface ResultsDocument {
   readonly migrations: readonly MigrationDocument[];
 }
 
-/** Translates one migration's engine result into its document form. */
+/**
+ * Translates one migration's engine result into its document form. Optional fields appear only when the
+ * engine set them, so a document without them is byte-identical to one from before they existed.
+ */
 export function toMigrationDocument(m: MigrationResult): MigrationDocument {
   return {
     vm: m.vm,
@@ -50,14 +67,25 @@ export function toMigrationDocument(m: MigrationResult): MigrationDocument {
     downtime_s: m.downtimeSec,
     bytes_sent: m.bytesSent,
     stop_reason: m.stopReason,
-    rounds: m.rounds.map((r) => ({
-      index: r.index,
-      phase: r.phase,
-      start_s: r.startSec,
-      duration_s: r.durationSec,
-      bytes: r.bytes,
-      dirty_rate_bytes_per_s: r.dirtyRateBytesPerSec,
-    })),
+    ...(m.stopRule !== undefined && { stop_rule: m.stopRule }),
+    ...(m.degradedSec !== undefined && { degraded_s: m.degradedSec }),
+    ...(m.remoteFaults !== undefined && { remote_faults: m.remoteFaults }),
+    ...(m.allocatedRateBytesPerSec !== undefined && { allocated_rate_bytes_per_s: m.allocatedRateBytesPerSec }),
+    rounds: m.rounds.map(toRoundDocument),
+  };
+}
+
+function toRoundDocument(r: RoundResult): RoundDocument {
+  return {
+    index: r.index,
+    phase: r.phase,
+    start_s: r.startSec,
+    duration_s: r.durationSec,
+    bytes: r.bytes,
+    dirty_rate_bytes_per_s: r.dirtyRateBytesPerSec,
+    ...(r.stage !== undefined && { stage: r.stage }),
+    ...(r.wireBytes !== undefined && { wire_bytes: r.wireBytes }),
+    ...(r.throttle !== undefined && { throttle: r.throttle }),
   };
 }
 

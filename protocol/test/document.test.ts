@@ -24,3 +24,34 @@ test("the results document renames every field to its snake_case, unit-suffixed 
   });
   assert.equal(doc.schema, "vmig-results/1");
 });
+
+test("optional engine fields appear in the document only when the engine set them", () => {
+  const doc = toResultsDocument({
+    scenario: "s",
+    seed: 3,
+    endSec: 10,
+    truncated: false,
+    cancelled: false,
+    migrations: [
+      {
+        vm: "db", source: "a", target: "b", startSec: 0, endSec: 9, totalTimeSec: 9, downtimeSec: 0.2,
+        bytesSent: 3000, stopReason: "max-rounds", stopRule: "postcopy", degradedSec: 1.5, remoteFaults: 42,
+        allocatedRateBytesPerSec: 1e8,
+        rounds: [
+          { index: 0, phase: "precopy", startSec: 0, durationSec: 4, bytes: 1000, dirtyRateBytesPerSec: 5, stage: "disk" },
+          { index: 1, phase: "precopy", startSec: 4, durationSec: 4, bytes: 1000, dirtyRateBytesPerSec: 5, wireBytes: 600, throttle: 0.2 },
+          { index: 2, phase: "stop-and-copy", startSec: 8, durationSec: 1, bytes: 1000, dirtyRateBytesPerSec: 0 },
+        ],
+      },
+    ],
+  });
+  const m = doc.migrations[0]!;
+  assert.equal(m.stop_rule, "postcopy");
+  assert.equal(m.degraded_s, 1.5);
+  assert.equal(m.remote_faults, 42);
+  assert.equal(m.allocated_rate_bytes_per_s, 1e8);
+  assert.equal(m.rounds[0]!.stage, "disk");
+  assert.equal(m.rounds[1]!.wire_bytes, 600);
+  assert.equal(m.rounds[1]!.throttle, 0.2);
+  assert.deepEqual(Object.keys(m.rounds[2]!), ["index", "phase", "start_s", "duration_s", "bytes", "dirty_rate_bytes_per_s"]);
+});

@@ -110,7 +110,7 @@ test("a run that the engine rejects (no route) is an error, not a crash", async 
 
 /** A run long enough to be stopped midway: many VMs that cannot converge, sharing one link. */
 function longScenario(vms: number): string {
-  const lines = ['scenario "long" { horizon 100000 s }', "topology t {", "  switch s", "  host a { slots 1000 }", "  host b { slots 1000 }"];
+  const lines = ['scenario "long" { horizon 100000 s }', "topology t {", "  switch s", "  host a { slots 5000  memory 1 TiB }", "  host b { slots 5000  memory 1 TiB }"];
   lines.push("  link a -- s { bandwidth 1 Gbps }", "  link b -- s { bandwidth 1 Gbps }", "}");
   for (let i = 0; i < vms; i++) lines.push(`vm v${i} on a { memory 64 MiB  dirty 1 MB/s }`, `migrate v${i} to b at ${i} ms`);
   return lines.join("\n");
@@ -128,7 +128,9 @@ test("stopping a run midway answers with the results so far, marked cancelled", 
     });
   });
   const pending = client.connection.sendRequest(RunScenarioRequest.type, { uri: doc, runId: "r5" }, source.token);
-  await firstBatch;
+  // A run that ends before its first batch (a scenario error) must fail the test, not hang it.
+  const early = await Promise.race([firstBatch.then(() => undefined), pending]);
+  assert.equal(early, undefined, `the run ended before streaming: ${String(JSON.stringify(early)).slice(0, 300)}`);
   source.cancel();
   const result = await pending;
   assert.equal(result.results?.cancelled, true, JSON.stringify(result).slice(0, 300));

@@ -40,7 +40,11 @@ export interface CheckOptions {
   readonly resolveImport?: ImportResolver;
 }
 
+/** Files larger than this are not analysed: a scenario of 10,000 lines is about 400 KB. */
+export const MAX_CHECKED_BYTES = 2 * 1024 * 1024;
+
 export function check(text: string, options: CheckOptions = {}): CheckResult {
+  if (text.length > MAX_CHECKED_BYTES) return tooLarge(text);
   const parsed = parse(text);
   const diagnostics = new DiagnosticBag();
   for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
@@ -90,4 +94,20 @@ function vmDeclarationSpans(parsed: ParseResult): Map<string, Span> {
     else for (let i = d.name.range.first; i <= d.name.range.last; i++) spans.set(`${d.name.text}[${i}]`, span);
   }
   return spans;
+}
+
+/** The result for a file too large to analyse: one error, nothing else, at once. */
+function tooLarge(text: string): CheckResult {
+  const diagnostics = new DiagnosticBag();
+  const size = (text.length / 2 ** 20).toFixed(1);
+  diagnostics.error({ start: 0, end: 0 }, "unsupported", `this file has ${size} MiB of text; vmig analyses files up to ${MAX_CHECKED_BYTES / 2 ** 20} MiB (a 10,000-line scenario is about 0.4 MiB)`);
+  return {
+    parsed: { file: { declarations: [] }, errors: [], comments: [] },
+    diagnostics: diagnostics.sorted(),
+    symbols: new SymbolTable(diagnostics),
+    expectations: [],
+    forecasts: [],
+    migrationDeclarations: [],
+    importedFiles: new Map(),
+  };
 }

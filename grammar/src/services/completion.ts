@@ -8,6 +8,7 @@ import * as T from "../syntax/tokens.js";
 import { attributeSpec, blockSchemas, expectMetrics, hypervisorKinds, policyChoices, topologyGenerators, type BlockKind, type SymbolKind } from "../check/schema.js";
 import { unitsOf, type Dimension } from "../units.js";
 import type { SymbolTable } from "../check/symbols.js";
+import { MAX_CHECKED_BYTES } from "../check/check.js";
 
 export type CompletionKind = "keyword" | "attribute" | "name" | "unit" | "value";
 
@@ -48,6 +49,7 @@ const blockKeywords: Readonly<Record<string, BlockKind>> = {
 };
 
 export function complete(text: string, offset: number, symbols: SymbolTable): Completion[] {
+  if (text.length > MAX_CHECKED_BYTES) return [];
   const tokens = T.vmigLexer.tokenize(text.slice(0, offset)).tokens;
   // A word being typed is the prefix of the candidate, not the context.
   const last = tokens[tokens.length - 1];

@@ -8,6 +8,7 @@
 import type { IToken } from "chevrotain";
 import * as T from "../syntax/tokens.js";
 import { LineIndex } from "../lineIndex.js";
+import { MAX_CHECKED_BYTES } from "../check/check.js";
 
 export interface FoldingRange {
   readonly startLine: number;
@@ -16,6 +17,7 @@ export interface FoldingRange {
 }
 
 export function foldingRanges(text: string): FoldingRange[] {
+  if (text.length > MAX_CHECKED_BYTES) return [];
   const lexed = T.vmigLexer.tokenize(text);
   const index = new LineIndex(text);
   const lineOf = (offset: number): number => index.position(offset).line;

@@ -18,6 +18,7 @@ import type { TextEdit } from "../check/diagnostics.js";
 import { parse } from "../syntax/parse.js";
 import * as T from "../syntax/tokens.js";
 import { LineIndex } from "../lineIndex.js";
+import { MAX_CHECKED_BYTES } from "../check/check.js";
 
 export interface FormattingOptions {
   /** Width of one indentation level; 2 unless the editor says otherwise. */
@@ -34,6 +35,7 @@ export function formatDocument(text: string, options: FormattingOptions = {}): T
 
 /** The edits that format the lines touched by `range`, leaving the rest of the document alone. */
 export function formatRange(text: string, range: Span, options: FormattingOptions = {}): TextEdit[] {
+  if (text.length > MAX_CHECKED_BYTES) return [];
   const layout = layOut(text, options);
   if (!layout) return [];
   const index = new LineIndex(text);
@@ -55,6 +57,7 @@ export function formatRange(text: string, range: Span, options: FormattingOption
 
 /** The formatted text, or undefined when the text must not be formatted (the lexer rejected part of it). */
 export function formatText(text: string, options: FormattingOptions = {}): string | undefined {
+  if (text.length > MAX_CHECKED_BYTES) return undefined;
   const layout = layOut(text, options);
   if (!layout) return undefined;
   if (layout.lines.length === 0) return "";

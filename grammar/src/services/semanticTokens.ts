@@ -12,6 +12,7 @@ import type { CheckResult } from "../check/check.js";
 import type { SymbolKind } from "../check/schema.js";
 import type { Declaration, Member, Span, Value } from "../syntax/ast.js";
 import * as T from "../syntax/tokens.js";
+import { MAX_CHECKED_BYTES } from "../check/check.js";
 
 /** The token types, in legend order. */
 export const semanticTokenTypes = [
@@ -42,6 +43,7 @@ export const symbolTokenTypes: Readonly<Record<SymbolKind, SemanticTokenType>> =
 
 /** The semantic tokens of `text`, whose check is `result`, sorted by offset and never overlapping. */
 export function semanticTokens(text: string, result: CheckResult): SemanticToken[] {
+  if (text.length > MAX_CHECKED_BYTES) return [];
   const lexed = T.vmigLexer.tokenize(text);
   const roles = new Map<number, SemanticToken>();
   const mark = (span: Span | undefined, type: SemanticTokenType, modifiers: readonly SemanticTokenModifier[] = []): void => {

@@ -7,7 +7,7 @@
  */
 import type { IToken, TokenType } from "chevrotain";
 import type { Declaration, Span, VmigFile } from "./ast.js";
-import { parser } from "./parser.js";
+import { parser as recoveringParser, parserWithoutRecovery } from "./parser.js";
 import { buildDeclarations, tokenEnd } from "./build.js";
 import * as T from "./tokens.js";
 
@@ -39,12 +39,23 @@ export function parse(text: string): ParseResult {
     message: `unexpected character${e.length > 1 ? "s" : ""} '${text.substr(e.offset, Math.min(e.length, 20))}'`,
   }));
   const tokens = lexed.tokens;
+  const parser = maxBraceDepth(tokens) > MAX_RECOVERED_DEPTH ? parserWithoutRecovery() : recoveringParser;
   const declarations: Declaration[] = [];
   let from = 0;
   while (from < tokens.length) {
     parser.input = from === 0 ? tokens : tokens.slice(from);
-    const cst = parser.file();
-    declarations.push(...buildDeclarations(cst));
+    let cst;
+    try {
+      cst = parser.file();
+    } catch (e) {
+      // Chevrotain's error recovery recurses; pathological input (thousands of unclosed blocks) can exhaust
+      // the stack. The file then gets one error instead of a crash.
+      const at = tokens[from];
+      errors.push({ start: at?.startOffset ?? 0, end: at ? tokenEnd(at) : 0, message: `this file is too deeply broken to parse from here (${(e as Error).name}); fix the first errors above it` });
+      break;
+    }
+    // Without recovery, a parse that met an error returns no tree.
+    if (cst) declarations.push(...buildDeclarations(cst));
     let stoppedAt: number | undefined;
     for (const e of parser.errors) {
       if (e.name === "NotAllInputParsedException") {
@@ -60,6 +71,19 @@ export function parse(text: string): ParseResult {
   }
   attachDocComments(declarations, lexed.groups.comments ?? [], text);
   return { file: { declarations }, errors, comments: lexed.groups.comments ?? [] };
+}
+
+/** Real files nest three levels deep; beyond this, recovery is switched off (see parserWithoutRecovery). */
+const MAX_RECOVERED_DEPTH = 64;
+
+function maxBraceDepth(tokens: readonly IToken[]): number {
+  let depth = 0;
+  let max = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.LCurly) max = Math.max(max, ++depth);
+    else if (t.tokenType === T.RCurly && depth > 0) depth--;
+  }
+  return max;
 }
 
 /** Gives each declaration the text of the `///` lines right above it (only blank space between). */

@@ -15,9 +15,9 @@ import { errorMessageProvider } from "./errors.js";
 const numberAttributeKeywords: ReadonlySet<TokenType> = new Set([T.Hosts, T.On]);
 
 export class VmigParser extends CstParser {
-  constructor() {
+  constructor(recoveryEnabled = true) {
     super(T.allTokens as TokenType[], {
-      recoveryEnabled: true,
+      recoveryEnabled,
       nodeLocationTracking: "onlyOffset",
       maxLookahead: 3,
       errorMessageProvider,
@@ -292,5 +292,16 @@ export class VmigParser extends CstParser {
 
 /** The shared parser instance. */
 export const parser = new VmigParser();
+
+let strictParser: VmigParser | undefined;
+
+/**
+ * A parser without error recovery, built on first use. Recovery costs time that grows with how deeply the
+ * broken text nests; for pathological input (thousands of unclosed blocks) this one stops at the first
+ * error instead.
+ */
+export function parserWithoutRecovery(): VmigParser {
+  return (strictParser ??= new VmigParser(false));
+}
 
 export type { CstNode, IToken };

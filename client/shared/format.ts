@@ -25,6 +25,13 @@ export function formatBytes(bytes: number): string {
   return `${sign}${text} ${byteUnits[unit]}`;
 }
 
+/** Labels a power-of-two byte count for an axis, as a whole number of the largest unit: `64 MiB`, `1 GiB`. */
+export function powerOfTwoLabel(bytes: number): string {
+  let unit = 0;
+  while (bytes >= 1024 ** (unit + 1) && unit < byteUnits.length - 1) unit += 1;
+  return `${Math.round(bytes / 1024 ** unit)} ${byteUnits[unit]}`;
+}
+
 /** Formats a duration in seconds: `250 ms`, `12.3 s`, `1 min 30 s`, `2 h 5 min`. */
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return "—";

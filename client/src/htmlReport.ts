@@ -1,0 +1,102 @@
+/**
+ * The standalone HTML report of Export Results: one file with its styles and SVG charts inline, no script
+ * and no network access, readable in any browser. Pure, so it is unit-tested.
+ */
+import type { MigrationDocument, ResultsDocument } from "@vmig/protocol";
+import { formatBytes, formatSeconds } from "../shared/format.js";
+import { bytesLineChartSvg } from "../shared/lineChart.js";
+import { layoutRoundBars, roundBarsSvg } from "../shared/roundBars.js";
+import type { NamedSeries } from "../shared/series.js";
+import { escapeXml, svgToString } from "../shared/svg.js";
+import { layoutTimeline, timelineSvg } from "../shared/timeline.js";
+
+const chartWidth = 880;
+const paletteSize = 6;
+
+/** Renders the report of `document`; `remaining` are the bytes-left series to draw (already decimated). */
+export function renderHtmlReport(document: ResultsDocument, remaining: readonly NamedSeries[], sourceName: string): string {
+  const title = `vmig results — ${document.scenario}`;
+  const state = document.cancelled ? "stopped by the user" : document.truncated ? "horizon reached before every migration finished" : "finished";
+  const sections = [
+    `<h1>${escapeXml(title)}</h1>`,
+    `<p class="meta">${escapeXml(sourceName)} · seed ${document.seed} · ended at ${escapeXml(formatSeconds(document.end_s))} of simulated time · ${escapeXml(state)}</p>`,
+    legend(document.migrations.map((m) => m.vm)),
+  ];
+  if (remaining.some((s) => s.points.length > 0)) {
+    sections.push("<h2>Bytes left to copy</h2>", svgToString(bytesLineChartSvg(remaining, chartWidth, 300, paletteSize)));
+  }
+  if (document.migrations.length > 0) {
+    sections.push(
+      "<h2>Timeline</h2>",
+      `<p class="meta">Rounds per VM; the outlined band is the downtime (stop-and-copy and resume).</p>`,
+      svgToString(timelineSvg(layoutTimeline(document.migrations, chartWidth))),
+      "<h2>Bytes per round</h2>",
+      svgToString(roundBarsSvg(layoutRoundBars(document.migrations, chartWidth, 280), paletteSize)),
+    );
+  }
+  sections.push("<h2>Migrations</h2>", migrationTable(document.migrations));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeXml(title)}</title>
+<style>${reportCss}</style>
+</head>
+<body>
+${sections.join("\n")}
+</body>
+</html>
+`;
+}
+
+function legend(vms: readonly string[]): string {
+  const items = vms.map((vm, i) => `<li><span class="swatch series-${i % paletteSize}"></span>${escapeXml(vm)}</li>`);
+  return items.length === 0 ? "" : `<ul class="legend">${items.join("")}</ul>`;
+}
+
+function migrationTable(migrations: readonly MigrationDocument[]): string {
+  if (migrations.length === 0) return `<p class="meta">No migration finished.</p>`;
+  const head = ["VM", "Source → target", "Total time", "Downtime", "Bytes sent", "Rounds", "Stop reason"];
+  const rows = migrations.map((m) =>
+    [
+      m.vm,
+      `${m.source} → ${m.target}`,
+      formatSeconds(m.total_time_s),
+      formatSeconds(m.downtime_s),
+      formatBytes(m.bytes_sent),
+      String(m.rounds.length),
+      m.stop_rule ?? m.stop_reason,
+    ]
+      .map((cell, i) => `<td${i >= 2 && i <= 5 ? ' class="n"' : ""}>${escapeXml(cell)}</td>`)
+      .join(""),
+  );
+  return `<table><thead><tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join("")}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r}</tr>`)
+    .join("")}</tbody></table>`;
+}
+
+/** Light by default, dark when the reader's system prefers it; the six series colours follow VS Code's chart palette. */
+const reportCss = `
+:root { --fg: #1f2328; --muted: #59636e; --grid: #d1d9e0; --band: #f6f8fa; --bg: #ffffff;
+  --s0: #1a85ff; --s1: #d18616; --s2: #388a34; --s3: #652d90; --s4: #e51400; --s5: #bf8803; --down: #e51400; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6edf3; --muted: #9198a1; --grid: #3d444d; --band: #151b23; --bg: #0d1117;
+    --s0: #3794ff; --s1: #d18616; --s2: #89d185; --s3: #b180d7; --s4: #f14c4c; --s5: #cca700; --down: #f14c4c; }
+}
+body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 24px auto; max-width: 920px; padding: 0 16px; }
+h1 { font-size: 1.5em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 28px 0 8px; }
+.meta { color: var(--muted); margin: 4px 0 8px; }
+.legend { list-style: none; padding: 0; display: flex; gap: 16px; flex-wrap: wrap; }
+.swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--grid); }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+svg { display: block; max-width: 100%; height: auto; } svg text { fill: var(--muted); font-size: 12px; }
+.tl-band { fill: var(--band); } .tl-band-odd { fill: transparent; } .tl-label { fill: var(--fg); }
+.tl-grid, .lc-grid, .rb-grid { stroke: var(--grid); } .tl-axis-line, .lc-axis-line, .rb-axis-line { stroke: var(--muted); }
+.tl-precopy { fill: var(--s0); } .tl-alt { opacity: 0.65; } .tl-disk { fill: var(--s3); } .tl-push { fill: var(--s2); }
+.tl-stop-and-copy { fill: var(--down); } .tl-downtime { fill: none; stroke: var(--down); stroke-width: 2; }
+.lc-line { fill: none; stroke-width: 2; } .rb-final { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 3 2; }
+${Array.from({ length: paletteSize }, (_, i) => `.series-${i} { fill: var(--s${i}); } .lc-line.series-${i} { stroke: var(--s${i}); fill: none; } .swatch.series-${i} { background: var(--s${i}); }`).join("\n")}
+`;

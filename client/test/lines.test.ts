@@ -1,0 +1,38 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { linkLines, previousLabel, remainingLines } from "../webview/lines.js";
+
+describe("remainingLines", () => {
+  it("draws each VM in its own colour, aligned on the union of times", () => {
+    const { specs, aligned } = remainingLines({ "remaining/web": [0, 10, 2, 0], "remaining/db": [1, 5], "link/x": [0, 1] }, undefined, 100);
+    assert.deepEqual(specs, [
+      { label: "web", colour: 0, dashed: false },
+      { label: "db", colour: 1, dashed: false },
+    ]);
+    assert.deepEqual(aligned.data, [[0, 1, 2], [10, null, 0], [null, 5, null]]);
+  });
+
+  it("overlays the earlier run dashed, in the colour of the same VM", () => {
+    const { specs } = remainingLines({ "remaining/web": [0, 10] }, { "remaining/old": [0, 3], "remaining/web": [0, 12] }, 100);
+    assert.deepEqual(specs, [
+      { label: "web", colour: 0, dashed: false },
+      { label: previousLabel("old"), colour: 1, dashed: true },
+      { label: previousLabel("web"), colour: 0, dashed: true },
+    ]);
+  });
+
+  it("decimates every line to the point budget", () => {
+    const long = Array.from({ length: 1000 }, (_, i) => [i, 1000 - i]).flat();
+    const { aligned } = remainingLines({ "remaining/web": long }, undefined, 50);
+    assert.ok(aligned.data[0].length <= 50);
+    assert.equal(aligned.data[0][0], 0);
+    assert.equal(aligned.data[0][aligned.data[0].length - 1], 999);
+  });
+});
+
+describe("linkLines", () => {
+  it("draws only the link series, labelled by link name", () => {
+    const { specs } = linkLines({ "remaining/web": [0, 1], "link/h1--sw": [0, 0.5], "link/h2--sw": [0, 0.25] }, 100);
+    assert.deepEqual(specs.map((s) => s.label), ["h1--sw", "h2--sw"]);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Which lines the live charts draw, decimated to the point budget and aligned for uPlot. Pure; no DOM.
+ */
+import { decimate } from "../shared/decimate.js";
+import { alignPoints, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "../shared/series.js";
+import type { LineSpec } from "./chart.js";
+
+export interface ChartLines {
+  readonly specs: readonly LineSpec[];
+  readonly aligned: AlignedSeries;
+}
+
+/** The label of an earlier run's line for `vm`. */
+export function previousLabel(vm: string): string {
+  return `${vm} (previous)`;
+}
+
+/**
+ * Bytes left per VM, and when comparing, the earlier run's lines dashed in the colour of the same VM (a
+ * VM only the earlier run had gets the next colour).
+ */
+export function remainingLines(current: SeriesStore, baseline: SeriesStore | undefined, maxPoints: number): ChartLines {
+  const now = selectSeries(current, remainingPrefix);
+  const before = baseline === undefined ? [] : selectSeries(baseline, remainingPrefix);
+  const colours = new Map(now.map((s, i) => [s.label, i]));
+  for (const s of before) if (!colours.has(s.label)) colours.set(s.label, colours.size);
+  const lines: (NamedSeries & LineSpec)[] = [
+    ...now.map((s) => ({ ...s, colour: colours.get(s.label)!, dashed: false })),
+    ...before.map((s) => ({ ...s, label: previousLabel(s.label), colour: colours.get(s.label)!, dashed: true })),
+  ];
+  return build(lines, maxPoints);
+}
+
+/** Utilisation of the links the engine streamed (the busiest ones), one colour each. */
+export function linkLines(current: SeriesStore, maxPoints: number): ChartLines {
+  return build(selectSeries(current, linkPrefix).map((s, i) => ({ ...s, colour: i, dashed: false })), maxPoints);
+}
+
+function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number): ChartLines {
+  return {
+    specs: lines.map(({ label, colour, dashed }) => ({ label, colour, dashed })),
+    aligned: alignPoints(lines.map((l) => ({ label: l.label, points: decimate(l.points, maxPoints) }))),
+  };
+}
