@@ -15,7 +15,13 @@ export interface MigrationForecast {
   /** Index in `Scenario.migrations`. */
   readonly index: number;
   /** The uncontended path, or undefined when no route connects source and target. */
-  readonly route?: { readonly bandwidthBytesPerSec: number; readonly latencySec: number; readonly hops: number };
+  readonly route?: {
+    readonly bandwidthBytesPerSec: number;
+    readonly latencySec: number;
+    readonly hops: number;
+    /** Index in `Scenario.links` of the path's narrowest link (the first one, on a tie). */
+    readonly bottleneckLink: number;
+  };
   readonly dirtyBytesPerSec: number;
   /** The prediction, absent without a route or when the profile cannot terminate. */
   readonly prediction?: MigrationPrediction;
@@ -23,7 +29,8 @@ export interface MigrationForecast {
 
 /** Forecasts each migration from the host its VM starts on (a VM's later moves are not chained). */
 export function forecastMigrations(scenario: Scenario): MigrationForecast[] {
-  const routing = new ShortestPathRouting(buildTopology(scenario.nodes, scenario.links));
+  const topology = buildTopology(scenario.nodes, scenario.links);
+  const routing = new ShortestPathRouting(topology);
   return scenario.migrations.map((migration, index) => {
     const vm = scenario.vms[migration.vm]!;
     const source = scenario.hosts[vm.host]!;
@@ -31,7 +38,9 @@ export function forecastMigrations(scenario: Scenario): MigrationForecast[] {
     const dirtyBytesPerSec = vm.dirty.bytesPerSec;
     const route = routing.route(source.node, target.node);
     if (!route) return { index, dirtyBytesPerSec };
-    const summary = { bandwidthBytesPerSec: route.bottleneckBytesPerSec, latencySec: route.latencySec, hops: route.links.length };
+    const narrowest = route.links.find((id) => topology.directedLinks[id]!.bandwidthBytesPerSec === route.bottleneckBytesPerSec);
+    const bottleneckLink = narrowest === undefined ? -1 : topology.directedLinks[narrowest]!.link;
+    const summary = { bandwidthBytesPerSec: route.bottleneckBytesPerSec, latencySec: route.latencySec, hops: route.links.length, bottleneckLink };
     try {
       const prediction = predictMigration({
         memoryBytes: vm.memoryBytes,

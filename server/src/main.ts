@@ -14,6 +14,7 @@ import { registerNavigation } from "./features/navigation.js";
 import { registerHover } from "./features/hover.js";
 import { registerHintsAndLenses } from "./features/hintsAndLenses.js";
 import { registerCodeActions } from "./features/codeActions.js";
+import { registerWorkspaceSymbols } from "./features/workspaceSymbols.js";
 import * as formatting from "./features/formatting.js";
 import * as semanticTokens from "./features/semanticTokens.js";
 import * as folding from "./features/folding.js";
@@ -38,6 +39,7 @@ connection.onInitialize((params) => {
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspaceSymbolProvider: true,
       ...formatting.formattingCapabilities,
       ...semanticTokens.semanticTokensCapabilities,
       ...folding.foldingCapabilities,
@@ -53,6 +55,7 @@ registerNavigation(connection, documents, cache);
 registerHover(connection, documents, cache);
 registerHintsAndLenses(connection, documents, cache);
 registerCodeActions(connection, documents, cache);
+registerWorkspaceSymbols(connection, documents, cache);
 formatting.register(connection, documents, cache);
 semanticTokens.register(connection, documents, cache);
 folding.register(connection, documents, cache);

@@ -11,6 +11,7 @@ import {
   InlayHintRequest,
   ReferencesRequest,
   RenameRequest,
+  WorkspaceSymbolRequest,
   type Position,
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
@@ -137,3 +138,35 @@ test("imports: a file outside the workspace is not read", async () => {
   const { diagnostics } = await client.diagnosticsFor(uri, 1);
   assert.match(String(diagnostics[0]?.message), /cannot import .*outside the workspace/);
 });
+
+test("workspace symbols: names of open documents match the query as a subsequence", async () => {
+  await openAt(quickstart);
+  const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: "xn30" });
+  assert.ok(symbols && symbols.length > 0);
+  assert.ok(symbols.every((s) => s.name === "xen30"), symbols.map((s) => s.name).join());
+});
+
+const fixCasesForPredictions: [string, string, string, string][] = [
+  [
+    "a migration that cannot converge offers a faster link",
+    quickstart.replace("dirty 2500 pages/s", "dirty 40000 pages/s").replace("migrate web", "mig|rate web"),
+    "Raise the bandwidth of link 'h1 -- tor' to 5 Gbps",
+    "link h1 -- tor { bandwidth 5 Gbps  latency 50 us }",
+  ],
+  [
+    "a destination without room offers a host with room",
+    quickstart.replace("host h2 { hypervisor xen30  cores 16  memory 64 GiB  slots 8 }", "host h2 { hypervisor xen30  cores 16  memory 64 GiB  slots 0 }\n  host h3 { hypervisor xen30 }\n  link h3 -- tor { bandwidth 1 Gbps }").replace("migrate web to h2", "migrate web to h|2"),
+    "Migrate 'web' to 'h3', which has room",
+    "migrate web to h3 at 1 s",
+  ],
+];
+
+for (const [name, source, title, expectedLine] of fixCasesForPredictions) {
+  test(`quick fix: ${name}`, async () => {
+    const { uri, position, text } = await openAt(source);
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const action = actions?.find((a) => a.title === title);
+    assert.ok(action && "edit" in action && action.edit, `no '${title}' among ${actions?.map((a) => a.title).join(", ")}`);
+    assert.ok(apply(text, action.edit, uri).includes(expectedLine));
+  });
+}

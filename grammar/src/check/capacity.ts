@@ -33,10 +33,18 @@ export function checkCapacity(lowered: Lowered, diagnostics: DiagnosticBag, vmSp
     const source = scenario.hosts[location[m.vm]!]!;
     checkCompatible(scenario, source.profile, target.profile, source.name, target.name, vm.name, at, diagnostics);
     const u = used[m.target]!;
-    if (u.memory + vm.memoryBytes > target.memoryBytes) {
-      diagnostics.error(at, "out-of-range", `'${target.name}' has ${formatBytes(target.memoryBytes)} of memory; at ${m.startSec} s it already holds ${formatBytes(u.memory)} (${u.vms} VM${u.vms === 1 ? "" : "s"}), so '${vm.name}' (${formatBytes(vm.memoryBytes)}) does not fit`);
-    } else if (u.vms + 1 > target.slots) {
-      diagnostics.error(at, "out-of-range", `'${target.name}' has ${target.slots} VM slot${target.slots === 1 ? "" : "s"}, all taken at ${m.startSec} s, so '${vm.name}' cannot move there`);
+    const fits = (h: number) => used[h]!.memory + vm.memoryBytes <= scenario.hosts[h]!.memoryBytes && used[h]!.vms + 1 <= scenario.hosts[h]!.slots;
+    if (!fits(m.target)) {
+      const others = scenario.hosts
+        .map((h, index) => ({ h, index }))
+        .filter(({ index, h }) => index !== m.target && index !== location[m.vm] && fits(index) && compatible(scenario, source.profile, h.profile))
+        .slice(0, 3);
+      const fixes = others.map(({ h }) => ({ title: `Migrate '${vm.name}' to '${h.name}', which has room`, edits: [{ start: at.start, end: at.end, newText: h.name }] }));
+      const message =
+        u.memory + vm.memoryBytes > target.memoryBytes
+          ? `'${target.name}' has ${formatBytes(target.memoryBytes)} of memory; at ${m.startSec} s it already holds ${formatBytes(u.memory)} (${u.vms} VM${u.vms === 1 ? "" : "s"}), so '${vm.name}' (${formatBytes(vm.memoryBytes)}) does not fit`
+          : `'${target.name}' has ${target.slots} VM slot${target.slots === 1 ? "" : "s"}, all taken at ${m.startSec} s, so '${vm.name}' cannot move there`;
+      diagnostics.error(at, "out-of-range", message, fixes);
     }
     // The destination is reserved from the start; the source is released when the VM leaves.
     u.memory += vm.memoryBytes;
@@ -48,10 +56,17 @@ export function checkCapacity(lowered: Lowered, diagnostics: DiagnosticBag, vmSp
   }
 }
 
-function checkCompatible(scenario: Scenario, sourceProfile: number, targetProfile: number, source: string, target: string, vm: string, at: Span, diagnostics: DiagnosticBag): void {
+/** Hypervisors of one kind migrate to each other; a custom profile is assumed to talk to any. */
+function compatible(scenario: Scenario, sourceProfile: number, targetProfile: number): boolean {
   const a = scenario.profiles[sourceProfile]!.kind;
   const b = scenario.profiles[targetProfile]!.kind;
-  if (a === b || a === "custom" || b === "custom") return;
+  return a === b || a === "custom" || b === "custom";
+}
+
+function checkCompatible(scenario: Scenario, sourceProfile: number, targetProfile: number, source: string, target: string, vm: string, at: Span, diagnostics: DiagnosticBag): void {
+  if (compatible(scenario, sourceProfile, targetProfile)) return;
+  const a = scenario.profiles[sourceProfile]!.kind;
+  const b = scenario.profiles[targetProfile]!.kind;
   diagnostics.error(at, "wrong-value", `'${vm}' cannot live-migrate from '${source}' (${a}) to '${target}' (${b}): the hypervisors' migration streams are incompatible`);
 }
 

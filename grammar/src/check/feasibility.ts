@@ -4,7 +4,8 @@
  * `expect` lines that the prediction already violates.
  */
 import { forecastMigrations, type MigrationForecast, type Scenario } from "@vmig/engine";
-import type { DiagnosticBag } from "./diagnostics.js";
+import type { DiagnosticBag, Fix } from "./diagnostics.js";
+import type { LinkDecl } from "../syntax/ast.js";
 import type { Lowered } from "./lower.js";
 import { compare, type Expectation } from "./expectations.js";
 import { formatBytes, formatRate, formatSeconds } from "../format.js";
@@ -25,12 +26,14 @@ export function checkFeasibility(lowered: Lowered, diagnostics: DiagnosticBag): 
     }
     const p = forecast.prediction;
     if (p && forecast.dirtyBytesPerSec >= forecast.route.bandwidthBytesPerSec) {
+      const link = lowered.linkDeclarations[forecast.route.bottleneckLink];
       diagnostics.warning(
         decl,
         "cannot-converge",
         `pre-copy of '${vm.name}' cannot converge: it dirties ${formatRate(forecast.dirtyBytesPerSec)} but the path ${source} → ${target} carries ` +
           `${formatRate(forecast.route.bandwidthBytesPerSec)}; the profile forces stop-and-copy after ${p.roundCount - 1} round${p.roundCount === 2 ? "" : "s"} (${p.stopReason}), ` +
           `with a predicted downtime of ${formatSeconds(p.downtimeSec)} (${formatBytes(p.finalRoundBytes)} copied while paused)`,
+        raiseBandwidthFix(link, forecast.dirtyBytesPerSec),
       );
     }
   }
@@ -94,4 +97,16 @@ function predictedMetric(p: NonNullable<MigrationForecast["prediction"]>, metric
     case "rounds":
       return p.roundCount;
   }
+}
+
+/** A quick fix that sets the narrowest link's bandwidth to the next round figure above twice the dirty rate. */
+function raiseBandwidthFix(link: LinkDecl | undefined, dirtyBytesPerSec: number): Fix[] | undefined {
+  const attribute = link?.body?.members.find((m) => m.kind === "attribute" && m.name.text === "bandwidth");
+  if (!attribute || attribute.kind !== "attribute" || !attribute.value) return undefined;
+  const bitsPerSec = dirtyBytesPerSec * 16;
+  const steps = [1e8, 2.5e8, 5e8, 1e9, 2.5e9, 5e9, 1e10, 2.5e10, 4e10, 1e11, 4e11];
+  const target = steps.find((s) => s >= bitsPerSec) ?? Math.ceil(bitsPerSec / 1e11) * 1e11;
+  const text = target >= 1e9 ? `${target / 1e9} Gbps` : `${target / 1e6} Mbps`;
+  const which = link!.from && link!.to ? `link '${link!.from.text} -- ${link!.to.text}'` : "the topology's links";
+  return [{ title: `Raise the bandwidth of ${which} to ${text}`, edits: [{ start: attribute.value.start, end: attribute.value.end, newText: text }] }];
 }

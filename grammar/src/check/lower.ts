@@ -6,7 +6,7 @@
  * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
 import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule } from "@vmig/engine";
-import type { Declaration, ExpectDecl, HypervisorDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
+import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
 import { expectMetrics, hypervisorKinds } from "./schema.js";
@@ -24,6 +24,8 @@ export interface Lowered {
   readonly expectations: readonly Expectation[];
   /** The `migrate` declaration of each of `scenario.migrations`, by index. */
   readonly migrationDeclarations: readonly MigrateDecl[];
+  /** The declaration that sets each of `scenario.links`' bandwidth (a generated topology's `link { … }`). */
+  readonly linkDeclarations: readonly (LinkDecl | undefined)[];
 }
 
 /** Where each declaration comes from: the checked file (diagnostics reported) or an import. */
@@ -70,6 +72,7 @@ export class ScenarioBuilder {
   readonly nodes: NetworkNode[] = [];
   readonly nodeIndex = new Map<string, number>();
   readonly links: Link[] = [];
+  readonly linkDeclarations: (LinkDecl | undefined)[] = [];
   readonly profiles: HypervisorProfile[] = [];
   readonly profileIndex = new Map<string, number>();
   readonly hosts: Host[] = [];
@@ -213,6 +216,7 @@ export class ScenarioBuilder {
       },
       expectations: this.expectations,
       migrationDeclarations: this.migrationDeclarations,
+      linkDeclarations: this.linkDeclarations,
     };
   }
 

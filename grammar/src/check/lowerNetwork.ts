@@ -89,8 +89,10 @@ export function lowerLinks(builder: ScenarioBuilder, decl: TopologyDecl): void {
   if (decl.generator) {
     const topology = builder.generated.get(decl);
     if (!topology) return;
+    const defaults = linkDefaults(decl);
     for (const link of topology.links) {
       builder.links.push({ ...link, a: builder.nodeIndex.get(topology.nodes[link.a]!.name)!, b: builder.nodeIndex.get(topology.nodes[link.b]!.name)! });
+      builder.linkDeclarations.push(defaults?.kind === "link" ? defaults : undefined);
     }
     return;
   }
@@ -113,6 +115,7 @@ function lowerLink(builder: ScenarioBuilder, decl: LinkDecl): void {
     return;
   }
   const n = attributes.numbers;
+  builder.linkDeclarations.push(decl);
   builder.links.push({
     name: `${from.name}--${to.name}`,
     a: builder.nodeIndex.get(from.name)!,
