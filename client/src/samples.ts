@@ -34,5 +34,8 @@ export async function openSample(extensionUri: vscode.Uri): Promise<void> {
     matchOnDetail: true,
   });
   if (choice === undefined) return;
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(choice.uri), { preview: false });
+  // Where the active text editor is, or in the first column: never in the results panel's column, where the next run
+  // would cover it with the panel.
+  const column = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(choice.uri), { preview: false, viewColumn: column });
 }

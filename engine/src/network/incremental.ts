@@ -18,7 +18,7 @@
  * characterisation everywhere, so it equals a full recomputation (up to rounding), which the tests check on
  * random instances.
  */
-import { solveMaxMin, type MaxMinVariable } from "./maxmin.js";
+import { solveFlatMaxMin, solveMaxMin, type MaxMinVariable } from "./maxmin.js";
 
 /** Relative tolerance of the saturation and equality tests. */
 const EPSILON = 1e-9;
@@ -26,10 +26,19 @@ const EPSILON = 1e-9;
 /** Past this fraction of all variables in a region that must still grow, `solve` re-solves everything. */
 const FULL_SOLVE_FRACTION = 0.1;
 
+/**
+ * Rates and pass stamps live in typed arrays indexed by variable id, and each pass fills buffers kept from
+ * one pass to the next, so that a pass allocates next to nothing: the scan of every constraint's members
+ * reads flat memory, and no object is made per re-solved variable.
+ */
 export class IncrementalMaxMin {
   private readonly capacity: Float64Array;
   private readonly members: number[][];
   private readonly variables: (VariableState | undefined)[] = [];
+  /** Rate of each variable, by id (0 once removed). */
+  private rates = new Float64Array(64);
+  /** Pass stamp of each variable, by id: equal to the current pass's stamp when it is being re-solved. */
+  private marks = new Int32Array(64).fill(-1);
   private readonly dirty: number[] = [];
   private readonly isDirty: Uint8Array;
   private readonly inRegion: Uint8Array;
@@ -38,6 +47,24 @@ export class IncrementalMaxMin {
   /** Local index of each constraint in the current pass, valid where `localStamp` is the pass's stamp. */
   private readonly localIndex: Int32Array;
   private readonly localStamp: Int32Array;
+  /** Pass stamp of the constraints the current pass adds to the region. */
+  private readonly growStamp: Int32Array;
+  /** The current pass: its variables (by id), its constraints (global index by local index), its growth. */
+  private readonly solved: number[] = [];
+  private readonly touched: number[] = [];
+  private readonly grow: number[] = [];
+  /** The pass's subproblem in flat form (see FlatMaxMinProblem), with local constraint indices. */
+  private subStart = new Int32Array(64);
+  private subConstraints = new Int32Array(256);
+  private subCaps = new Float64Array(64);
+  private subRates = new Float64Array(64);
+  /** Per local constraint: residual capacity, load and largest rate before and after, largest outside rate. */
+  private readonly residual: Float64Array;
+  private readonly oldLoad: Float64Array;
+  private readonly oldMax: Float64Array;
+  private readonly outsideMax: Float64Array;
+  private readonly newLoad: Float64Array;
+  private readonly solvedMax: Float64Array;
   private alive = 0;
   /** Variables re-solved by the last `solve`, and its passes: for benchmarks and tests. */
   lastSolved = 0;
@@ -51,12 +78,20 @@ export class IncrementalMaxMin {
     capacities: ArrayLike<number>,
     private readonly fullSolveFraction: number = FULL_SOLVE_FRACTION,
   ) {
+    const count = capacities.length;
     this.capacity = Float64Array.from(capacities);
-    this.members = Array.from({ length: capacities.length }, () => []);
-    this.isDirty = new Uint8Array(capacities.length);
-    this.inRegion = new Uint8Array(capacities.length);
-    this.localIndex = new Int32Array(capacities.length);
-    this.localStamp = new Int32Array(capacities.length);
+    this.members = Array.from({ length: count }, () => []);
+    this.isDirty = new Uint8Array(count);
+    this.inRegion = new Uint8Array(count);
+    this.localIndex = new Int32Array(count);
+    this.localStamp = new Int32Array(count);
+    this.growStamp = new Int32Array(count);
+    this.residual = new Float64Array(count);
+    this.oldLoad = new Float64Array(count);
+    this.oldMax = new Float64Array(count);
+    this.outsideMax = new Float64Array(count);
+    this.newLoad = new Float64Array(count);
+    this.solvedMax = new Float64Array(count);
   }
 
   /** Adds a variable at rate 0 until the next `solve`; returns its id (ids count up from 0). */
@@ -65,12 +100,20 @@ export class IncrementalMaxMin {
     const positions: number[] = [];
     for (const c of constraints) {
       if (!(c >= 0 && c < this.capacity.length)) throw new RangeError(`constraint index ${c} is out of range`);
+    }
+    for (const c of constraints) {
       positions.push(this.members[c]!.length);
       this.members[c]!.push(id);
       this.markDirty(c);
     }
-    const rate = constraints.length === 0 ? (cap ?? Number.POSITIVE_INFINITY) : 0;
-    this.variables.push({ constraints, cap, rate, positions, mark: -1 });
+    if (id >= this.rates.length) {
+      this.rates = grown(this.rates, id + 1);
+      const marks = new Int32Array(this.rates.length).fill(-1);
+      marks.set(this.marks);
+      this.marks = marks;
+    }
+    this.rates[id] = constraints.length === 0 ? (cap ?? Number.POSITIVE_INFINITY) : 0;
+    this.variables.push({ constraints, cap, positions });
     this.alive++;
     if (constraints.length === 0) this.pendingChanged.push(id);
     return id;
@@ -92,6 +135,7 @@ export class IncrementalMaxMin {
       this.markDirty(c);
     });
     this.variables[id] = undefined;
+    this.rates[id] = 0;
     this.alive--;
   }
 
@@ -103,7 +147,7 @@ export class IncrementalMaxMin {
 
   /** Current rate of a variable (0 for a removed one). */
   rate(id: number): number {
-    return this.variables[id]?.rate ?? 0;
+    return this.variables[id] === undefined ? 0 : this.rates[id]!;
   }
 
   /** Brings every rate up to date; returns the ids whose rate changed, in increasing order. */
@@ -119,24 +163,25 @@ export class IncrementalMaxMin {
     }
     for (;;) {
       this.lastPasses++;
-      const pass = this.solveRegion(region);
-      if (pass.grow.length > 0 && pass.solved.length > this.fullSolveFraction * this.alive) {
+      this.solveRegion(region);
+      const solved = this.solved;
+      if (this.grow.length > 0 && solved.length > this.fullSolveFraction * this.alive) {
         // The change reaches much of the problem: one full solve is cheaper than more growing passes.
         this.solveAll(changed);
         break;
       }
-      if (pass.grow.length === 0) {
-        pass.solved.forEach((id, k) => {
-          const state = this.variables[id]!;
-          if (state.rate !== pass.rates[k]) {
-            state.rate = pass.rates[k]!;
+      if (this.grow.length === 0) {
+        for (let k = 0; k < solved.length; k++) {
+          const id = solved[k]!;
+          if (this.rates[id] !== this.subRates[k]) {
+            this.rates[id] = this.subRates[k]!;
             changed.push(id);
           }
-        });
-        this.lastSolved = pass.solved.length;
+        }
+        this.lastSolved = solved.length;
         break;
       }
-      for (const c of pass.grow) {
+      for (const c of this.grow) {
         this.inRegion[c] = 1;
         region.push(c);
       }
@@ -156,9 +201,8 @@ export class IncrementalMaxMin {
     });
     const rates = solveMaxMin(this.capacity, subproblem);
     ids.forEach((id, k) => {
-      const state = this.variables[id]!;
-      if (state.rate !== rates[k]) {
-        state.rate = rates[k]!;
+      if (this.rates[id] !== rates[k]) {
+        this.rates[id] = rates[k]!;
         changed.push(id);
       }
     });
@@ -172,15 +216,22 @@ export class IncrementalMaxMin {
     }
   }
 
-  /** One pass: re-solves the variables crossing `region`; lists the constraints the check adds. */
-  private solveRegion(region: readonly number[]): { solved: number[]; rates: Float64Array; grow: number[] } {
+  /**
+   * One pass: re-solves the variables crossing `region` into `solved` and `subRates`, and lists in `grow`
+   * the constraints the check adds to the region.
+   */
+  private solveRegion(region: readonly number[]): void {
     const mark = ++this.passStamp;
-    const solved: number[] = [];
+    const { solved, touched, grow, marks, rates, members, capacity, localIndex, localStamp } = this;
+    solved.length = 0;
+    touched.length = 0;
+    grow.length = 0;
     for (const c of region) {
-      for (const id of this.members[c]!) {
-        const state = this.variables[id]!;
-        if (state.mark !== mark) {
-          state.mark = mark;
+      const list = members[c]!;
+      for (let m = 0; m < list.length; m++) {
+        const id = list[m]!;
+        if (marks[id] !== mark) {
+          marks[id] = mark;
           solved.push(id);
         }
       }
@@ -188,35 +239,45 @@ export class IncrementalMaxMin {
     solved.sort((x, y) => x - y);
 
     // Local constraints: every constraint the solved variables cross, in order of first use.
-    const touched: number[] = [];
-    const subproblem: MaxMinVariable[] = solved.map((id) => {
-      const state = this.variables[id]!;
-      const constraints = state.constraints.map((c) => {
-        if (this.localStamp[c] !== mark) {
-          this.localStamp[c] = mark;
-          this.localIndex[c] = touched.length;
+    const count = solved.length;
+    if (count + 1 > this.subStart.length) {
+      this.subStart = new Int32Array(2 * (count + 1));
+      this.subCaps = new Float64Array(2 * count);
+      this.subRates = new Float64Array(2 * count);
+    }
+    const { subStart, subCaps } = this;
+    let used = 0;
+    for (let k = 0; k < count; k++) {
+      const state = this.variables[solved[k]!]!;
+      const constraints = state.constraints;
+      if (used + constraints.length > this.subConstraints.length) this.subConstraints = grown(this.subConstraints, used + constraints.length);
+      subStart[k] = used;
+      for (const c of constraints) {
+        if (localStamp[c] !== mark) {
+          localStamp[c] = mark;
+          localIndex[c] = touched.length;
           touched.push(c);
         }
-        return this.localIndex[c]!;
-      });
-      return state.cap === undefined ? { constraints } : { constraints, cap: state.cap };
-    });
-    const residual = new Float64Array(touched.length);
-    const oldLoad = new Float64Array(touched.length);
-    const oldMax = new Float64Array(touched.length);
-    const outsideMax = new Float64Array(touched.length);
+        this.subConstraints[used++] = localIndex[c]!;
+      }
+      subCaps[k] = state.cap ?? Number.NaN;
+    }
+    subStart[count] = used;
+    const subConstraints = this.subConstraints;
+    const { residual, oldLoad, oldMax, outsideMax, newLoad, solvedMax } = this;
     for (let i = 0; i < touched.length; i++) {
       const c = touched[i]!;
       let outside = 0;
       let load = 0;
       let max = 0;
       let maxOutside = 0;
-      for (const id of this.members[c]!) {
-        const state = this.variables[id]!;
-        const rate = state.rate;
+      const list = members[c]!;
+      for (let m = 0; m < list.length; m++) {
+        const id = list[m]!;
+        const rate = rates[id]!;
         load += rate;
         if (rate > max) max = rate;
-        if (state.mark !== mark) {
+        if (marks[id] !== mark) {
           outside += rate;
           if (rate > maxOutside) maxOutside = rate;
         }
@@ -224,52 +285,70 @@ export class IncrementalMaxMin {
       oldLoad[i] = load;
       oldMax[i] = max;
       outsideMax[i] = maxOutside;
-      residual[i] = this.capacity[c]! - outside;
+      residual[i] = capacity[c]! - outside;
     }
-    const rates = solveMaxMin(residual, subproblem);
+    const subRates = this.subRates;
+    solveFlatMaxMin(
+      { constraintCount: touched.length, capacities: residual, variableCount: count, start: subStart, constraints: subConstraints, caps: subCaps },
+      subRates,
+    );
 
-    const newLoad = Float64Array.from(touched, (c, i) => this.capacity[c]! - residual[i]!);
-    const solvedMax = new Float64Array(touched.length);
-    subproblem.forEach((variable, k) => {
-      for (const i of variable.constraints) {
-        newLoad[i] = newLoad[i]! + rates[k]!;
-        solvedMax[i] = Math.max(solvedMax[i]!, rates[k]!);
+    for (let i = 0; i < touched.length; i++) {
+      newLoad[i] = capacity[touched[i]!]! - residual[i]!;
+      solvedMax[i] = 0;
+    }
+    for (let k = 0; k < count; k++) {
+      const rate = subRates[k]!;
+      for (let j = subStart[k]!; j < subStart[k + 1]!; j++) {
+        const i = subConstraints[j]!;
+        newLoad[i] = newLoad[i]! + rate;
+        solvedMax[i] = Math.max(solvedMax[i]!, rate);
       }
-    });
-    const saturated = (load: number, c: number): boolean => load >= this.capacity[c]! * (1 - EPSILON);
-    const growing = new Set<number>();
+    }
+    const saturated = (i: number): boolean => newLoad[i]! >= capacity[touched[i]!]! * (1 - EPSILON);
     const add = (c: number): void => {
-      if (this.inRegion[c] === 0) growing.add(c);
+      if (this.inRegion[c] === 0 && this.growStamp[c] !== mark) {
+        this.growStamp[c] = mark;
+        grow.push(c);
+      }
     };
     // Outside variables that may have had their bottleneck on a changed constraint must keep it.
-    touched.forEach((c, i) => {
-      if (this.inRegion[c] === 1 || !(outsideMax[i]! > 0)) return;
-      const mayHoldBottleneck = saturated(oldLoad[i]!, c) && outsideMax[i]! >= oldMax[i]! * (1 - EPSILON);
-      const stillHolds = saturated(newLoad[i]!, c) && outsideMax[i]! >= solvedMax[i]! * (1 - EPSILON);
+    for (let i = 0; i < touched.length; i++) {
+      const c = touched[i]!;
+      if (this.inRegion[c] === 1 || !(outsideMax[i]! > 0)) continue;
+      const mayHoldBottleneck = oldLoad[i]! >= capacity[c]! * (1 - EPSILON) && outsideMax[i]! >= oldMax[i]! * (1 - EPSILON);
+      const stillHolds = saturated(i) && outsideMax[i]! >= solvedMax[i]! * (1 - EPSILON);
       if (mayHoldBottleneck && !stillHolds) add(c);
-    });
+    }
     // Every re-solved variable needs a bottleneck that no outside variable exceeds.
-    subproblem.forEach((variable, k) => {
-      const rate = rates[k]!;
-      if (variable.cap !== undefined && rate >= variable.cap * (1 - EPSILON)) return;
-      const hasBottleneck = variable.constraints.some(
-        (i) => saturated(newLoad[i]!, touched[i]!) && rate >= Math.max(solvedMax[i]!, outsideMax[i]!) * (1 - EPSILON),
-      );
-      if (hasBottleneck) return;
-      for (const i of variable.constraints) {
-        if (saturated(newLoad[i]!, touched[i]!) && outsideMax[i]! > rate * (1 + EPSILON)) add(touched[i]!);
+    for (let k = 0; k < count; k++) {
+      const rate = subRates[k]!;
+      const cap = subCaps[k]!;
+      if (!Number.isNaN(cap) && rate >= cap * (1 - EPSILON)) continue;
+      let hasBottleneck = false;
+      for (let j = subStart[k]!; j < subStart[k + 1]! && !hasBottleneck; j++) {
+        const i = subConstraints[j]!;
+        hasBottleneck = saturated(i) && rate >= Math.max(solvedMax[i]!, outsideMax[i]!) * (1 - EPSILON);
       }
-    });
-    return { solved, rates, grow: [...growing] };
+      if (hasBottleneck) continue;
+      for (let j = subStart[k]!; j < subStart[k + 1]!; j++) {
+        const i = subConstraints[j]!;
+        if (saturated(i) && outsideMax[i]! > rate * (1 + EPSILON)) add(touched[i]!);
+      }
+    }
   }
 }
 
 interface VariableState {
   readonly constraints: readonly number[];
   readonly cap: number | undefined;
-  rate: number;
   /** Position of the variable in each of its constraints' member lists. */
   readonly positions: number[];
-  /** Pass stamp: equal to the current pass's stamp when the variable is being re-solved. */
-  mark: number;
+}
+
+/** A copy of `array` with room for at least `length` elements (twice that, so growth is amortised). */
+function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(2 * length);
+  copy.set(array);
+  return copy;
 }

@@ -30,14 +30,45 @@ export interface MaxMinVariable {
   readonly cap?: number;
 }
 
+/**
+ * The same problem in flat form, which callers that solve often fill into reused buffers: variable v uses
+ * constraints[start[v]] .. constraints[start[v + 1] - 1] and is capped at caps[v], NaN meaning uncapped.
+ * Only the first `constraintCount` capacities and `variableCount` variables are read.
+ */
+export interface FlatMaxMinProblem {
+  readonly constraintCount: number;
+  readonly capacities: ArrayLike<number>;
+  readonly variableCount: number;
+  readonly start: ArrayLike<number>;
+  readonly constraints: ArrayLike<number>;
+  readonly caps: ArrayLike<number>;
+}
+
 /** Returns the max-min fair rate of each variable, in the order of `variables`. */
 export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly MaxMinVariable[]): Float64Array {
-  const constraintCount = capacities.length;
-  const variableCount = variables.length;
-  const rates = new Float64Array(variableCount);
+  const start = new Int32Array(variables.length + 1);
+  variables.forEach((variable, v) => (start[v + 1] = start[v]! + variable.constraints.length));
+  const constraints = new Int32Array(start[variables.length]!);
+  const caps = new Float64Array(variables.length);
+  variables.forEach((variable, v) => {
+    for (const [k, c] of variable.constraints.entries()) {
+      if (!(c >= 0 && c < capacities.length)) throw new RangeError(`constraint index ${c} is out of range`);
+      constraints[start[v]! + k] = c;
+    }
+    caps[v] = variable.cap ?? Number.NaN;
+  });
+  const rates = new Float64Array(variables.length);
+  solveFlatMaxMin({ constraintCount: capacities.length, capacities, variableCount: variables.length, start, constraints, caps }, rates);
+  return rates;
+}
+
+/** Writes the max-min fair rate of each variable of `problem` into `rates`, in variable order. */
+export function solveFlatMaxMin(problem: FlatMaxMinProblem, rates: Float64Array): void {
+  const { constraintCount, variableCount, start: varStart, constraints: varConstraints, caps } = problem;
   const fixed = new Uint8Array(variableCount);
-  const remaining = Float64Array.from(capacities);
-  const members = membersByConstraint(constraintCount, variables);
+  const remaining = new Float64Array(constraintCount);
+  for (let c = 0; c < constraintCount; c++) remaining[c] = problem.capacities[c]!;
+  const members = membersByConstraint(problem);
   const unfixedUsers = new Int32Array(constraintCount);
   // Fair shares live in a heap with lazy deletion: an entry is current when its stamp is the constraint's.
   const stamp = new Int32Array(constraintCount);
@@ -49,7 +80,8 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
   const fix = (v: number, rate: number): void => {
     rates[v] = rate;
     fixed[v] = 1;
-    for (const c of variables[v]!.constraints) {
+    for (let k = varStart[v]!; k < varStart[v + 1]!; k++) {
+      const c = varConstraints[k]!;
       remaining[c] = remaining[c]! - rate;
       unfixedUsers[c] = unfixedUsers[c]! - 1;
       if (isTouched[c] === 0) {
@@ -71,14 +103,15 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
   let unfixed = variableCount;
   for (let c = 0; c < constraintCount; c++) unfixedUsers[c] = members.start[c + 1]! - members.start[c]!;
   for (let v = 0; v < variableCount; v++) {
-    if (variables[v]!.constraints.length === 0) {
-      fix(v, variables[v]!.cap ?? Number.POSITIVE_INFINITY);
+    if (varStart[v + 1] === varStart[v]) {
+      const cap = caps[v]!;
+      fix(v, Number.isNaN(cap) ? Number.POSITIVE_INFINITY : cap);
       unfixed--;
     }
   }
   touched.length = 0;
   for (let c = 0; c < constraintCount; c++) if (unfixedUsers[c]! > 0) heap.push(share(c), c, 0);
-  const capped = cappedInOrder(variables);
+  const capped = cappedInOrder(problem);
   let nextCapped = 0;
 
   while (unfixed > 0) {
@@ -95,7 +128,7 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
         nextCapped++;
         continue;
       }
-      const cap = variables[v]!.cap!;
+      const cap = caps[v]!;
       if (cap > level) break;
       fix(v, cap);
       unfixed--;
@@ -119,7 +152,6 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
     remaining[bottleneck] = 0;
     refresh();
   }
-  return rates;
 }
 
 /** A binary min-heap of (share, constraint, stamp), ordered by share, then constraint index. */
@@ -195,32 +227,26 @@ class ShareHeap {
 }
 
 /** The variables of each constraint in compressed rows: those of c are list[start[c]] .. list[start[c+1]-1]. */
-function membersByConstraint(
-  constraintCount: number,
-  variables: readonly MaxMinVariable[],
-): { start: Int32Array; list: Int32Array } {
+function membersByConstraint(problem: FlatMaxMinProblem): { start: Int32Array; list: Int32Array } {
+  const { constraintCount, variableCount, start: varStart, constraints: varConstraints } = problem;
   const start = new Int32Array(constraintCount + 1);
-  for (const variable of variables) {
-    for (const c of variable.constraints) {
-      if (!(c >= 0 && c < constraintCount)) throw new RangeError(`constraint index ${c} is out of range`);
-      start[c + 1] = start[c + 1]! + 1;
-    }
-  }
+  const used = varStart[variableCount]!;
+  for (let k = varStart[0]!; k < used; k++) start[varConstraints[k]! + 1] = start[varConstraints[k]! + 1]! + 1;
   for (let c = 0; c < constraintCount; c++) start[c + 1] = start[c + 1]! + start[c]!;
   const list = new Int32Array(start[constraintCount]!);
   const cursor = start.slice(0, constraintCount);
-  for (let v = 0; v < variables.length; v++) {
-    for (const c of variables[v]!.constraints) list[cursor[c]!++] = v;
+  for (let v = 0; v < variableCount; v++) {
+    for (let k = varStart[v]!; k < varStart[v + 1]!; k++) list[cursor[varConstraints[k]!]!++] = v;
   }
   return { start, list };
 }
 
 /** Indices of the capped variables that use some constraint, by increasing cap, ties by index. */
-function cappedInOrder(variables: readonly MaxMinVariable[]): number[] {
+function cappedInOrder(problem: FlatMaxMinProblem): number[] {
+  const { variableCount, start, caps } = problem;
   const capped: number[] = [];
-  for (let v = 0; v < variables.length; v++) {
-    const variable = variables[v]!;
-    if (variable.cap !== undefined && variable.constraints.length > 0) capped.push(v);
+  for (let v = 0; v < variableCount; v++) {
+    if (!Number.isNaN(caps[v]!) && start[v + 1]! > start[v]!) capped.push(v);
   }
-  return capped.sort((x, y) => variables[x]!.cap! - variables[y]!.cap! || x - y);
+  return capped.sort((x, y) => caps[x]! - caps[y]! || x - y);
 }

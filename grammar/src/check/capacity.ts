@@ -12,13 +12,17 @@ import { formatBytes } from "../format.js";
 export function checkCapacity(lowered: Lowered, diagnostics: DiagnosticBag, vmSpans: ReadonlyMap<string, Span>): void {
   const { scenario } = lowered;
   const used = scenario.hosts.map(() => ({ memory: 0, vms: 0 }));
+  /** Where to report an overfilled host: the first VM placed on it. */
+  const firstVmSpan = new Map<number, Span>();
   scenario.vms.forEach((vm) => {
     used[vm.host]!.memory += vm.memoryBytes;
     used[vm.host]!.vms += 1;
+    const span = vmSpans.get(vm.name);
+    if (span && !firstVmSpan.has(vm.host)) firstVmSpan.set(vm.host, span);
   });
   scenario.hosts.forEach((host, i) => {
     const u = used[i]!;
-    const span = scenario.vms.map((vm) => (vm.host === i ? vmSpans.get(vm.name) : undefined)).find((s) => s);
+    const span = firstVmSpan.get(i);
     if (!span) return;
     if (u.memory > host.memoryBytes) diagnostics.error(span, "out-of-range", `host '${host.name}' has ${formatBytes(host.memoryBytes)} of memory, but the VMs placed on it need ${formatBytes(u.memory)}`);
     if (u.vms > host.slots) diagnostics.error(span, "out-of-range", `host '${host.name}' has ${host.slots} VM slot${host.slots === 1 ? "" : "s"}, but ${u.vms} VMs are placed on it`);
