@@ -65,6 +65,7 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
 /** Writes the max-min fair rate of each variable of `problem` into `rates`, in variable order. */
 export function solveFlatMaxMin(problem: FlatMaxMinProblem, rates: Float64Array): void {
   const { constraintCount, variableCount, start: varStart, constraints: varConstraints, caps } = problem;
+  rates.fill(0, 0, variableCount);
   const fixed = new Uint8Array(variableCount);
   const remaining = new Float64Array(constraintCount);
   for (let c = 0; c < constraintCount; c++) remaining[c] = problem.capacities[c]!;
