@@ -27,7 +27,7 @@ export interface RoundBarsLayout {
   readonly legend: readonly string[];
 }
 
-export const roundBarsGeometry = { left: 72, right: 16, top: 8, bottom: 44, groupPadding: 0.2, minLabelGap: 28 } as const;
+const roundBarsGeometry = { left: 72, right: 16, top: 8, bottom: 44, groupPadding: 0.2, minLabelGap: 28 } as const;
 
 /** Lays out the rounds of `migrations` in a `width` × `height` chart. */
 export function layoutRoundBars(migrations: readonly MigrationDocument[], width: number, height: number): RoundBarsLayout {
@@ -35,8 +35,8 @@ export function layoutRoundBars(migrations: readonly MigrationDocument[], width:
   const plot: Box = { x: g.left, y: g.top, width: Math.max(1, width - g.left - g.right), height: Math.max(1, height - g.top - g.bottom) };
   const groups = Math.max(0, ...migrations.map((m) => m.rounds.length));
   const positive = migrations.flatMap((m) => m.rounds.map((r) => r.bytes)).filter((b) => b > 0);
-  // The scale starts a power of two below the smallest round, so that every bar has a height.
-  const low = positive.length === 0 ? 0 : Math.ceil(Math.log2(Math.min(...positive))) - 1;
+  // The scale starts at least one doubling below the smallest round, so that every bar has a visible height.
+  const low = positive.length === 0 ? 0 : Math.floor(Math.log2(Math.min(...positive))) - 1;
   const high = positive.length === 0 ? 1 : Math.max(low + 1, Math.ceil(Math.log2(Math.max(...positive))));
   const yTicks = positive.length === 0 ? [] : log2Ticks(2 ** low, 2 ** high, 6);
   const range = high - low;

@@ -64,11 +64,6 @@ export function compactStore(store: SeriesStore, maxPoints: number): boolean {
   return compacted;
 }
 
-/** Aligns the series whose names start with `prefix`; see `alignPoints`. */
-export function alignSeries(store: SeriesStore, prefix: string): AlignedSeries {
-  return alignPoints(selectSeries(store, prefix));
-}
-
 /**
  * Aligns series on the union of their times. A series without a point at some time gets `null` there (the
  * chart spans the gap).

@@ -52,11 +52,6 @@ export class ResultsPanel implements vscode.Disposable {
     this.adopt(panel);
   }
 
-  /** Whether the panel is open (visible or not). */
-  get isOpen(): boolean {
-    return this.panel !== undefined;
-  }
-
   /** Sends the settings the page honours again, after they changed. */
   configure(): void {
     this.post({ type: "configure", maxPoints: this.maxPoints() });

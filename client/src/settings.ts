@@ -12,7 +12,7 @@ export interface Settings {
 }
 
 export const defaultMaxPoints = 2000;
-export const maxPointsRange = { min: 100, max: 100_000 } as const;
+const maxPointsRange = { min: 100, max: 100_000 } as const;
 /** Seeds are unsigned 32-bit integers (the engine's generator is seeded with one). */
 export const maxSeed = 2 ** 32 - 1;
 

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { alignSeries, appendChunks, remainingPrefix, type SeriesStore } from "../shared/series.js";
+import { alignPoints, appendChunks, remainingPrefix, selectSeries, type SeriesStore } from "../shared/series.js";
+
+const alignSeries = (store: SeriesStore, prefix: string) => alignPoints(selectSeries(store, prefix));
 
 const all = (): boolean => true;
 

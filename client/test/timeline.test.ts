@@ -118,3 +118,12 @@ describe("layoutRoundBars", () => {
     assert.deepEqual(layout.legend, ["web", "database-primary"]);
   });
 });
+
+describe("layoutRoundBars scale", () => {
+  it("gives the smallest round at least one doubling of height", () => {
+    const layout = layoutRoundBars([{ ...web, rounds: [round(0, 0, 1, 2 ** 30), round(1, 1, 1, 2 ** 28 + 5)] }], 600, 300);
+    const [big, small] = layout.bars;
+    const perDoubling = (big!.height - small!.height) / Math.log2(2 ** 30 / (2 ** 28 + 5));
+    assert.ok(small!.height >= perDoubling - 1e-9, `${small!.height} < ${perDoubling}`);
+  });
+});

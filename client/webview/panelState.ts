@@ -6,6 +6,7 @@ import type { MigrationDocument } from "@vmig/protocol";
 import { minimumPoints } from "../shared/decimate.js";
 import { appendChunks, compactStore, linkPrefix, remainingPrefix, type SeriesStore } from "../shared/series.js";
 import type { BaselineRun, ToPanelMessage } from "../src/panelProtocol.js";
+import { defaultMaxPoints } from "../src/settings.js";
 
 export type RunStatus = "idle" | "running" | "finished" | "cancelled" | "failed";
 
@@ -34,8 +35,6 @@ export interface PanelState {
   /** `vmig.chart.maxPoints`: points per series drawn before decimation; kept across runs. */
   maxPoints: number;
 }
-
-export const defaultMaxPoints = 2000;
 
 export function emptyState(): PanelState {
   return {

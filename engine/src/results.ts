@@ -55,6 +55,18 @@ export interface MigrationResult {
   readonly remoteFaults?: number;
   /** Rate cap the schedule's allocation gave this migration, in bytes/s. */
   readonly allocatedRateBytesPerSec?: number;
+  /** Counters of the migration's TCP connection, with the `tcp` transport only. */
+  readonly tcp?: TcpStats;
+}
+
+/** What a migration's TCP connection went through (engine/src/transport/tcp.ts). */
+export interface TcpStats {
+  /** Rounds that started from a reduced window: after a retransmission timeout or an idle restart. */
+  readonly slowStartRestarts: number;
+  /** Tail losses recovered by a retransmission timeout (paper 000 §3.2). */
+  readonly retransmissionTimeouts: number;
+  /** Tail losses repaired by fast retransmit because the next round's data followed (Early Notification). */
+  readonly fastRetransmits: number;
 }
 
 /** One point of a time series: simulated time in seconds and a value in the series' unit. */

@@ -27,6 +27,28 @@ export interface Scenario {
   readonly background?: readonly BackgroundFlow[];
   /** How many of the busiest links stream a `link/<name>` utilisation series (default 8 with background, else 0). */
   readonly linkSeries?: number;
+  /** How migration rounds cross the network (default fluid, one max-min flow per round); see engine/src/transport/. */
+  readonly transport?: TransportSpec;
+}
+
+/**
+ * `fluid`: each round is one max-min flow (latency + bytes / share). `tcp`: slow start, idle restart and tail
+ * loss at round boundaries, and paper 000 §4.1's Early Notification (engine/src/transport/tcp.ts).
+ */
+export type TransportSpec = { readonly kind: "fluid" } | TcpTransportSpec;
+
+export interface TcpTransportSpec {
+  readonly kind: "tcp";
+  /** Announce the next round before the current one is acknowledged (paper 000 §4.1; default false). */
+  readonly earlyNotification?: boolean;
+  /** Floor of the retransmission timeout's variance term, in seconds (default 0.2, Linux's TCP_RTO_MIN). */
+  readonly minRtoSec?: number;
+  /** Initial congestion window, in 1448-byte segments (default 10, RFC 6928). */
+  readonly initialWindowSegments?: number;
+  /** Probability that a round's last window loses a segment (default 0; paper 000 §3.2). */
+  readonly tailLossProbability?: number;
+  /** Time the source spends scanning the dirty bitmap between rounds, in seconds (default 0). */
+  readonly scanSec?: number;
 }
 
 /**

@@ -13,6 +13,9 @@ import { GroupGate, planSchedule, type SchedulePlan } from "./migration/schedule
 import { legacyStopReason } from "./migration/stopConditions.js";
 import { buildNetwork } from "./network/model.js";
 import { SeriesBuffer } from "./output/seriesBuffer.js";
+import { checkTransport } from "./transport/transport.js";
+import { TcpConnection } from "./transport/tcp.js";
+import { Random } from "./kernel/random.js";
 import { planMigrations, type PlannedMigration } from "./plan.js";
 import type { MigrationResult, SimulationOptions, SimulationResult, SimulationSink } from "./results.js";
 import type { Scenario } from "./scenario.js";
@@ -29,6 +32,9 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
   const plan = planMigrations(scenario, net.planning);
   const schedule = scheduleOrThrow(scenario, plan);
   const gate = new GroupGate(schedule);
+  checkTransport(scenario.transport);
+  const tcp = scenario.transport?.kind === "tcp" ? scenario.transport : undefined;
+  const connections: (TcpConnection | undefined)[] = plan.map(() => undefined);
   const network = net.flows;
   const series = new SeriesBuffer(sink, options.batchSize);
 
@@ -40,10 +46,22 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
   const begin = (planned: PlannedMigration): void => {
     migrating[planned.vmIndex] = true;
     const seriesName = `remaining/${planned.vm.name}`;
+    const route = net.routeAtStart(planned.source.node, planned.target.node, planned.index, planned.route);
+    const windowName = `cwnd/${planned.vm.name}`;
+    const connection = tcp === undefined ? undefined : new TcpConnection({
+      sim,
+      network,
+      route,
+      spec: tcp,
+      // One generator per migration, from the seed and the migration's index, so no other model's draws move.
+      random: new Random((seed ^ Math.imul(planned.index + 1, 0x9e3779b9)) >>> 0),
+      onWindow: (timeSec, bytes) => series.append(windowName, "bytes", timeSec, bytes),
+    });
+    connections[planned.index] = connection;
     startPrecopy({
       sim,
       network,
-      route: net.routeAtStart(planned.source.node, planned.target.node, planned.index, planned.route),
+      route,
       spec: {
         memoryBytes: planned.vm.memoryBytes,
         dirty: planned.vm.dirty,
@@ -56,11 +74,14 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
       pageBytes: planned.vm.pageBytes,
       onRemaining: (timeSec, bytes) => series.append(seriesName, "bytes", timeSec, bytes),
       onDone: (outcome) => end(planned, outcome),
+      ...(connection === undefined ? {} : { transport: connection }),
     });
   };
 
   const end = (planned: PlannedMigration, outcome: PrecopyOutcome): void => {
-    const result = toResult(planned, outcome, schedule.capOf[planned.index]);
+    const connection = connections[planned.index];
+    const fluid = toResult(planned, outcome, schedule.capOf[planned.index]);
+    const result = connection === undefined ? fluid : { ...fluid, tcp: connection.stats };
     results[planned.index] = result;
     series.flush();
     sink.migrationDone(result);

@@ -88,3 +88,22 @@ test("incremental rates equal a full recomputation on random seeded instances", 
     assert.ok(resolved > 0);
   }
 });
+
+test("regions that outgrow the solver's reused buffers keep every cap", () => {
+  // Every variable crosses constraint 0, so each solve re-solves all of them; the batches grow past the
+  // buffers' sizes, and the exact rates (each variable at its cap) show that no cap was lost on the way.
+  const capacities = [1e9, 1e9];
+  const solver = new IncrementalMaxMin(capacities, Number.POSITIVE_INFINITY);
+  const alive = new Map<number, MaxMinVariable>();
+  const rand = lcg(42);
+  for (const batch of [10, 70, 81, 250, 600]) {
+    for (let i = 0; i < batch; i++) {
+      const variable: MaxMinVariable = { constraints: rand(2) === 0 ? [0] : [0, 1], cap: 1 + rand(20) };
+      alive.set(solver.add(variable.constraints, variable.cap), variable);
+    }
+    solver.solve();
+    assert.equal(solver.lastSolved, alive.size);
+    for (const [id, variable] of alive) assert.equal(solver.rate(id), variable.cap);
+    assertSameRates(solver, alive, capacities, `after a batch of ${batch}`);
+  }
+});

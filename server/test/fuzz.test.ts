@@ -20,7 +20,7 @@ import {
 import { TestClient, repositoryRoot } from "./lspClient.js";
 
 /** Far above any real answer time, so that only a hang (or a lost answer) trips it. */
-const WATCHDOG_MS = 20_000;
+const WATCHDOG_MS = 60_000;
 const samples = readdirSync(join(repositoryRoot, "samples"))
   .filter((f) => f.endsWith(".vmig"))
   .sort()

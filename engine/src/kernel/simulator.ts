@@ -66,6 +66,9 @@ export class Simulator {
    * Runs events in order until none is left, the next is due after `untilSec`, a model calls `stop`, or
    * `isCancelled` returns true. `isCancelled` is polled before the first event and then every
    * CANCEL_POLL_EVENTS events, so a cancellation takes effect quickly without costing a call per event.
+   * An event itself is never interrupted: most take microseconds, but a rate update whose change reaches
+   * most flows re-solves them all (about 60–110 ms with 100,000 flows on a k=16 fat-tree, BENCHMARKS.md), so
+   * with that many flows a cancellation can wait for a few such events.
    */
   run(untilSec: number, isCancelled?: () => boolean): RunOutcome {
     this.stopRequested = false;

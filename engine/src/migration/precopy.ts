@@ -9,12 +9,15 @@
  * round lasts latency + bytes / (the rate it gets), and that duration is what the VM dirties memory over.
  * Post-copy (Hines et al., VEE 2009) resumes the VM after the state round, then pushes memory (./postcopy.ts).
  *
- * Alone on its path, this process follows exactly the recurrence of ./analytic.ts.
+ * Alone on its path, this process follows exactly the recurrence of ./analytic.ts. How a round becomes flows
+ * is the transport's business (../transport/): one fluid flow by default, or TCP windows (../transport/tcp.ts),
+ * with which the round also covers the gap before the next one and the predictor no longer matches.
  */
 import type { Simulator, EventHandle } from "../kernel/simulator.js";
-import type { Flow, FlowNetwork } from "../network/flows.js";
+import type { FlowNetwork } from "../network/flows.js";
 import type { Route } from "../network/routing.js";
 import type { RoundResult, StopRule } from "../results.js";
+import { fluidTransport, type RoundProgress, type RoundTransport } from "../transport/transport.js";
 import { expectedRemoteFaults } from "./postcopy.js";
 import { RoundPlanner, type MigrationSpec, type RoundStage } from "./rounds.js";
 
@@ -34,6 +37,8 @@ export interface PrecopyParams {
    */
   readonly onRemaining: (timeSec: number, bytes: number) => void;
   readonly onDone: (outcome: PrecopyOutcome) => void;
+  /** How rounds cross the network (../transport/); default: one fluid flow per round. */
+  readonly transport?: RoundTransport;
 }
 
 export interface PrecopyOutcome {
@@ -59,10 +64,12 @@ class MigrationProcess {
   private readonly startSec: number;
   private sample: EventHandle | undefined;
   private downtimeSec = 0;
+  private readonly transport: RoundTransport;
 
   constructor(private readonly params: PrecopyParams) {
     this.startSec = params.sim.now;
     this.planner = new RoundPlanner(params.spec);
+    this.transport = params.transport ?? fluidTransport(params.network, params.route);
   }
 
   /** Stage 1, preparation: a fixed time before any byte is sent. */
@@ -78,14 +85,14 @@ class MigrationProcess {
    * while the VM keeps running and dirtying memory; stage 3, the stop-and-copy, runs with the VM paused.
    */
   private startRound(): void {
-    const { sim, network, route, onRemaining } = this.params;
+    const { sim, route, onRemaining } = this.params;
     const planner = this.planner;
     const startSec = sim.now;
     const { index, stage, bytes, wireBytes, rateCap } = planner;
     const dirtyRate = planner.dirtyRate;
     const throttle = planner.throttle.throttle;
     onRemaining(startSec, wireBytes);
-    const flow = network.startFlow(route, wireBytes, () => {
+    const progress = this.transport.send(wireBytes, rateCap, planner.live, () => {
       if (this.sample !== undefined) sim.cancel(this.sample);
       this.sample = undefined;
       onRemaining(sim.now, 0);
@@ -102,9 +109,9 @@ class MigrationProcess {
         ...(throttle > 0 ? { throttle } : {}),
       });
       this.afterRound(stage, durationSec);
-    }, Number.isFinite(rateCap) ? { capBytesPerSec: rateCap } : {});
+    });
     const estimateSec = route.latencySec + wireBytes / Math.min(route.bottleneckBytesPerSec, rateCap);
-    if (wireBytes > 0) this.scheduleSample(flow, SAMPLES_PER_ROUND, estimateSec / (SAMPLES_PER_ROUND + 1));
+    if (wireBytes > 0) this.scheduleSample(progress, SAMPLES_PER_ROUND, estimateSec / (SAMPLES_PER_ROUND + 1));
   }
 
   /** Stage 2 continues, stage 3 begins, or the VM resumes, as the planner says. */
@@ -146,20 +153,20 @@ class MigrationProcess {
   }
 
   /**
-   * Samples the flow's remaining bytes `samplesLeft` more times at most. Each interval spreads the time the
+   * Samples the round's remaining bytes `samplesLeft` more times at most. Each interval spreads the time the
    * flow still needs at its current rate over the samples left, so points stay evenly spaced when the rate
    * changes; while the flow has no rate yet (its latency), the previous interval is kept.
    */
-  private scheduleSample(flow: Flow, samplesLeft: number, intervalSec: number): void {
+  private scheduleSample(progress: RoundProgress, samplesLeft: number, intervalSec: number): void {
     if (samplesLeft === 0 || !(intervalSec > 0) || !Number.isFinite(intervalSec)) return;
-    const { sim, network, onRemaining } = this.params;
+    const { sim, onRemaining } = this.params;
     this.sample = sim.after(intervalSec, () => {
       this.sample = undefined;
-      const remaining = network.remainingBytes(flow);
+      const remaining = progress.remainingBytes();
       onRemaining(sim.now, remaining);
-      const rate = network.rateOf(flow);
+      const rate = progress.rateBytesPerSec();
       const left = samplesLeft - 1;
-      this.scheduleSample(flow, left, rate > 0 ? remaining / rate / (left + 1) : intervalSec);
+      this.scheduleSample(progress, left, rate > 0 ? remaining / rate / (left + 1) : intervalSec);
     });
   }
 }

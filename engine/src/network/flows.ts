@@ -325,56 +325,78 @@ function isFinished(state: { readonly bytes: number; readonly remaining: number 
   return Number.isFinite(state.bytes) && state.remaining <= Math.max(state.bytes * FINISH_RELATIVE_EPSILON, 1e-6);
 }
 
-/** A binary min-heap of projected finish times, ties by flow id. */
+/** A binary min-heap of projected finish times, ties by flow id, in parallel arrays so a push allocates nothing. */
 class FinishHeap {
-  private readonly entries: { time: number; flow: FlowState; version: number }[] = [];
+  private readonly times: number[] = [];
+  private readonly ids: number[] = [];
+  private readonly flows: FlowState[] = [];
+  private readonly versions: number[] = [];
 
   get size(): number {
-    return this.entries.length;
+    return this.times.length;
   }
 
   topTime(): number {
-    return this.entries[0]!.time;
+    return this.times[0]!;
   }
 
   topFlow(): FlowState {
-    return this.entries[0]!.flow;
+    return this.flows[0]!;
   }
 
   topVersion(): number {
-    return this.entries[0]!.version;
+    return this.versions[0]!;
   }
 
   push(time: number, flow: FlowState, version: number): void {
-    const entries = this.entries;
-    entries.push({ time, flow, version });
-    for (let i = entries.length - 1; i > 0; ) {
+    this.times.push(time);
+    this.ids.push(flow.id);
+    this.flows.push(flow);
+    this.versions.push(version);
+    for (let i = this.times.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
       if (!this.less(i, parent)) break;
-      [entries[i], entries[parent]] = [entries[parent]!, entries[i]!];
+      this.swap(i, parent);
       i = parent;
     }
   }
 
   pop(): void {
-    const entries = this.entries;
-    const last = entries.pop()!;
-    if (entries.length === 0) return;
-    entries[0] = last;
+    const last = this.times.length - 1;
+    this.swap(0, last);
+    this.times.pop();
+    this.ids.pop();
+    this.flows.pop();
+    this.versions.pop();
     for (let i = 0; ; ) {
       const left = 2 * i + 1;
       let smallest = i;
-      if (left < entries.length && this.less(left, smallest)) smallest = left;
-      if (left + 1 < entries.length && this.less(left + 1, smallest)) smallest = left + 1;
+      if (left < last && this.less(left, smallest)) smallest = left;
+      if (left + 1 < last && this.less(left + 1, smallest)) smallest = left + 1;
       if (smallest === i) return;
-      [entries[i], entries[smallest]] = [entries[smallest]!, entries[i]!];
+      this.swap(i, smallest);
       i = smallest;
     }
   }
 
   private less(i: number, j: number): boolean {
-    const a = this.entries[i]!;
-    const b = this.entries[j]!;
-    return a.time < b.time || (a.time === b.time && a.flow.id < b.flow.id);
+    const a = this.times[i]!;
+    const b = this.times[j]!;
+    return a < b || (a === b && this.ids[i]! < this.ids[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const time = this.times[i]!;
+    this.times[i] = this.times[j]!;
+    this.times[j] = time;
+    const id = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = id;
+    const flow = this.flows[i]!;
+    this.flows[i] = this.flows[j]!;
+    this.flows[j] = flow;
+    const version = this.versions[i]!;
+    this.versions[i] = this.versions[j]!;
+    this.versions[j] = version;
   }
 }

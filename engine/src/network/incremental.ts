@@ -18,7 +18,7 @@
  * characterisation everywhere, so it equals a full recomputation (up to rounding), which the tests check on
  * random instances.
  */
-import { solveFlatMaxMin, solveMaxMin, type MaxMinVariable } from "./maxmin.js";
+import { MaxMinWorkspace, solveFlatMaxMin, solveMaxMin, type MaxMinVariable } from "./maxmin.js";
 
 /** Relative tolerance of the saturation and equality tests. */
 const EPSILON = 1e-9;
@@ -49,8 +49,9 @@ export class IncrementalMaxMin {
   private readonly localStamp: Int32Array;
   /** Pass stamp of the constraints the current pass adds to the region. */
   private readonly growStamp: Int32Array;
-  /** The current pass: its variables (by id), its constraints (global index by local index), its growth. */
-  private readonly solved: number[] = [];
+  /** The current pass: its variables (the first `solvedCount` ids), its constraints (by local index), its growth. */
+  private solved = new Int32Array(64);
+  private solvedCount = 0;
   private readonly touched: number[] = [];
   private readonly grow: number[] = [];
   /** The pass's subproblem in flat form (see FlatMaxMinProblem), with local constraint indices. */
@@ -58,6 +59,7 @@ export class IncrementalMaxMin {
   private subConstraints = new Int32Array(256);
   private subCaps = new Float64Array(64);
   private subRates = new Float64Array(64);
+  private readonly workspace = new MaxMinWorkspace();
   /** Per local constraint: residual capacity, load and largest rate before and after, largest outside rate. */
   private readonly residual: Float64Array;
   private readonly oldLoad: Float64Array;
@@ -164,21 +166,21 @@ export class IncrementalMaxMin {
     for (;;) {
       this.lastPasses++;
       this.solveRegion(region);
-      const solved = this.solved;
-      if (this.grow.length > 0 && solved.length > this.fullSolveFraction * this.alive) {
+      const { solved, solvedCount } = this;
+      if (this.grow.length > 0 && solvedCount > this.fullSolveFraction * this.alive) {
         // The change reaches much of the problem: one full solve is cheaper than more growing passes.
         this.solveAll(changed);
         break;
       }
       if (this.grow.length === 0) {
-        for (let k = 0; k < solved.length; k++) {
+        for (let k = 0; k < solvedCount; k++) {
           const id = solved[k]!;
           if (this.rates[id] !== this.subRates[k]) {
             this.rates[id] = this.subRates[k]!;
             changed.push(id);
           }
         }
-        this.lastSolved = solved.length;
+        this.lastSolved = solvedCount;
         break;
       }
       for (const c of this.grow) {
@@ -222,28 +224,30 @@ export class IncrementalMaxMin {
    */
   private solveRegion(region: readonly number[]): void {
     const mark = ++this.passStamp;
-    const { solved, touched, grow, marks, rates, members, capacity, localIndex, localStamp } = this;
-    solved.length = 0;
+    const { touched, grow, marks, rates, members, capacity, localIndex, localStamp } = this;
     touched.length = 0;
     grow.length = 0;
+    let count = 0;
     for (const c of region) {
       const list = members[c]!;
       for (let m = 0; m < list.length; m++) {
         const id = list[m]!;
         if (marks[id] !== mark) {
           marks[id] = mark;
-          solved.push(id);
+          if (count === this.solved.length) this.solved = grown(this.solved, count + 1);
+          this.solved[count++] = id;
         }
       }
     }
-    solved.sort((x, y) => x - y);
+    this.solvedCount = count;
+    const solved = this.solved;
+    solved.subarray(0, count).sort();
 
     // Local constraints: every constraint the solved variables cross, in order of first use.
-    const count = solved.length;
     if (count + 1 > this.subStart.length) {
       this.subStart = new Int32Array(2 * (count + 1));
-      this.subCaps = new Float64Array(2 * count);
-      this.subRates = new Float64Array(2 * count);
+      this.subCaps = new Float64Array(2 * (count + 1));
+      this.subRates = new Float64Array(2 * (count + 1));
     }
     const { subStart, subCaps } = this;
     let used = 0;
@@ -252,7 +256,8 @@ export class IncrementalMaxMin {
       const constraints = state.constraints;
       if (used + constraints.length > this.subConstraints.length) this.subConstraints = grown(this.subConstraints, used + constraints.length);
       subStart[k] = used;
-      for (const c of constraints) {
+      for (let j = 0; j < constraints.length; j++) {
+        const c = constraints[j]!;
         if (localStamp[c] !== mark) {
           localStamp[c] = mark;
           localIndex[c] = touched.length;
@@ -291,6 +296,7 @@ export class IncrementalMaxMin {
     solveFlatMaxMin(
       { constraintCount: touched.length, capacities: residual, variableCount: count, start: subStart, constraints: subConstraints, caps: subCaps },
       subRates,
+      this.workspace,
     );
 
     for (let i = 0; i < touched.length; i++) {

@@ -62,20 +62,55 @@ export function solveMaxMin(capacities: ArrayLike<number>, variables: readonly M
   return rates;
 }
 
-/** Writes the max-min fair rate of each variable of `problem` into `rates`, in variable order. */
-export function solveFlatMaxMin(problem: FlatMaxMinProblem, rates: Float64Array): void {
+/**
+ * Scratch buffers of `solveFlatMaxMin`. A caller that solves often keeps one and passes it to every solve, so
+ * that a solve allocates next to nothing; buffers grow to the largest problem seen.
+ */
+export class MaxMinWorkspace {
+  fixed = new Uint8Array(0);
+  remaining = new Float64Array(0);
+  unfixedUsers = new Int32Array(0);
+  stamp = new Int32Array(0);
+  isTouched = new Uint8Array(0);
+  memberStart = new Int32Array(0);
+  memberList = new Int32Array(0);
+  readonly heap = new ShareHeap();
+  readonly touched: number[] = [];
+
+  /** Makes every buffer large enough for the problem, zeroed where a solve expects zeros. */
+  prepare(constraintCount: number, variableCount: number, memberCount: number): void {
+    if (this.fixed.length < variableCount) this.fixed = new Uint8Array(2 * variableCount);
+    else this.fixed.fill(0, 0, variableCount);
+    if (this.remaining.length < constraintCount + 1) {
+      const size = 2 * (constraintCount + 1);
+      this.remaining = new Float64Array(size);
+      this.unfixedUsers = new Int32Array(size);
+      this.stamp = new Int32Array(size);
+      this.isTouched = new Uint8Array(size);
+      this.memberStart = new Int32Array(size);
+    } else {
+      this.stamp.fill(0, 0, constraintCount);
+      this.isTouched.fill(0, 0, constraintCount);
+      this.memberStart.fill(0, 0, constraintCount + 1);
+    }
+    if (this.memberList.length < memberCount) this.memberList = new Int32Array(2 * memberCount);
+    this.heap.clear();
+    this.touched.length = 0;
+  }
+}
+
+/**
+ * Writes the max-min fair rate of each variable of `problem` into `rates`, in variable order, using the
+ * buffers of `workspace` (a fresh one by default).
+ */
+export function solveFlatMaxMin(problem: FlatMaxMinProblem, rates: Float64Array, workspace: MaxMinWorkspace = new MaxMinWorkspace()): void {
   const { constraintCount, variableCount, start: varStart, constraints: varConstraints, caps } = problem;
+  workspace.prepare(constraintCount, variableCount, varStart[variableCount]! - varStart[0]!);
   rates.fill(0, 0, variableCount);
-  const fixed = new Uint8Array(variableCount);
-  const remaining = new Float64Array(constraintCount);
+  const { fixed, remaining, unfixedUsers, stamp, heap, touched, isTouched } = workspace;
   for (let c = 0; c < constraintCount; c++) remaining[c] = problem.capacities[c]!;
-  const members = membersByConstraint(problem);
-  const unfixedUsers = new Int32Array(constraintCount);
+  const members = membersByConstraint(problem, workspace);
   // Fair shares live in a heap with lazy deletion: an entry is current when its stamp is the constraint's.
-  const stamp = new Int32Array(constraintCount);
-  const heap = new ShareHeap();
-  const touched: number[] = [];
-  const isTouched = new Uint8Array(constraintCount);
   const share = (c: number): number => Math.max(remaining[c]!, 0) / unfixedUsers[c]!;
 
   const fix = (v: number, rate: number): void => {
@@ -177,6 +212,12 @@ class ShareHeap {
     return this.stamps[0]!;
   }
 
+  clear(): void {
+    this.shares.length = 0;
+    this.constraints.length = 0;
+    this.stamps.length = 0;
+  }
+
   push(share: number, constraint: number, stamp: number): void {
     let i = this.shares.length;
     this.shares.push(share);
@@ -227,15 +268,20 @@ class ShareHeap {
   }
 }
 
-/** The variables of each constraint in compressed rows: those of c are list[start[c]] .. list[start[c+1]-1]. */
-function membersByConstraint(problem: FlatMaxMinProblem): { start: Int32Array; list: Int32Array } {
+/**
+ * The variables of each constraint in compressed rows, in the workspace's (zeroed) member buffers: those of c
+ * are list[start[c]] .. list[start[c+1]-1].
+ */
+function membersByConstraint(problem: FlatMaxMinProblem, workspace: MaxMinWorkspace): { start: Int32Array; list: Int32Array } {
   const { constraintCount, variableCount, start: varStart, constraints: varConstraints } = problem;
-  const start = new Int32Array(constraintCount + 1);
+  const start = workspace.memberStart;
   const used = varStart[variableCount]!;
   for (let k = varStart[0]!; k < used; k++) start[varConstraints[k]! + 1] = start[varConstraints[k]! + 1]! + 1;
   for (let c = 0; c < constraintCount; c++) start[c + 1] = start[c + 1]! + start[c]!;
-  const list = new Int32Array(start[constraintCount]!);
-  const cursor = start.slice(0, constraintCount);
+  const list = workspace.memberList;
+  // The cursors borrow the workspace's share counters, which the solve fills afterwards.
+  const cursor = workspace.unfixedUsers;
+  cursor.set(start.subarray(0, constraintCount));
   for (let v = 0; v < variableCount; v++) {
     for (let k = varStart[v]!; k < varStart[v + 1]!; k++) list[cursor[varConstraints[k]!]!++] = v;
   }

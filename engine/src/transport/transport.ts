@@ -8,6 +8,7 @@
  * the idle restart between rounds, tail loss and its retransmission timeout, and Early Notification (§4.1).
  */
 import { SimulationError } from "../errors.js";
+import type { TcpStats } from "../results.js";
 import type { TransportSpec } from "../scenario.js";
 import type { FlowNetwork } from "../network/flows.js";
 import type { Route } from "../network/routing.js";
@@ -20,6 +21,8 @@ export interface RoundProgress {
   rateBytesPerSec(): number;
 }
 
+export type { TcpStats };
+
 /** Sends the rounds of one migration, one after another, over one connection. */
 export interface RoundTransport {
   /**
@@ -28,16 +31,6 @@ export interface RoundTransport {
    * round is over for the source, which is when the next round may start.
    */
   send(bytes: number, capBytesPerSec: number, live: boolean, onDone: () => void): RoundProgress;
-}
-
-/** Counters of a TCP connection, reported per migration (absent with the fluid transport). */
-export interface TcpStats {
-  /** Rounds that started from a reduced window: after a retransmission timeout or an idle restart. */
-  readonly slowStartRestarts: number;
-  /** Tail losses recovered by a retransmission timeout (paper 000 §3.2). */
-  readonly retransmissionTimeouts: number;
-  /** Tail losses recovered by fast retransmit, because the next round's data followed (Early Notification). */
-  readonly fastRetransmits: number;
 }
 
 /** The fluid transport: one flow per round, ended when its last byte arrives. */
