@@ -370,14 +370,17 @@ async function runCommand(page, title) {
   const input = page.locator(".quick-input-widget input");
   await input.waitFor();
   await input.fill(`>${title}`);
-  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+  // Pick the row whose label is exactly the title: "vmig: Run Scenario" also fuzzy-matches
+  // "vmig: Run Scenario with Seed…" and "vmig: Re-run Scenario", and the palette lists recent ones first.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  const row = page.locator(".quick-input-list .monaco-list-row", { has: page.locator(".label-name", { hasText: exact }) }).first();
   try {
     await row.waitFor({ timeout: 15_000 });
   } catch {
     await page.keyboard.press("Escape");
     fail(`the command palette has no command "${title}"`);
   }
-  await page.keyboard.press("Enter");
+  await row.click();
   await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
 }
 
@@ -433,6 +436,27 @@ async function docShot(page, name) {
   if (!writeDocs) return;
   mkdirSync(DOC_IMAGES, { recursive: true });
   await page.screenshot({ path: join(DOC_IMAGES, `${name}.png`) });
+}
+
+/**
+ * Shows the Timeline and Bytes-per-round tabs of the results panel, checks that each drew its bars (a blank
+ * chart fails the step), and saves each as a documentation screenshot; then goes back to the first tab.
+ */
+async function chartTabShots(page, theme) {
+  const view = results(page);
+  for (const [id, name] of [["timeline", "timeline"], ["rounds", "bytes-per-round"]]) {
+    const tab = view.locator(`#tab-${id}`);
+    if ((await tab.count()) === 0) fail(`the results panel has no '${id}' tab`);
+    await tab.click();
+    const shapes = view.locator(`#view-${id} svg rect, #view-${id} svg path`);
+    await shapes.first().waitFor({ timeout: 15_000 });
+    const count = await shapes.count();
+    if (count < 3) fail(`the ${id} chart drew ${count} shapes: it is blank`);
+    console.log(`# ${id} chart: ${count} shapes`);
+    await sleep(300);
+    await docShot(page, `${name}-${theme}`);
+  }
+  await view.locator("#tab-remaining").click().catch(() => undefined);
 }
 
 /** Runs the scenario from the palette and waits for the results panel to show a finished run. */
@@ -616,6 +640,7 @@ async function darkPass(page) {
     await runScenarioAndCheckResults(page);
     await sleep(500);
     await docShot(page, "results-dark");
+    await chartTabShots(page, "dark");
   });
 }
 
@@ -627,6 +652,7 @@ async function lightPass(page) {
     await runScenarioAndCheckResults(page);
     await sleep(500);
     await docShot(page, "results-light");
+    await chartTabShots(page, "light");
   });
 }
 

@@ -44,7 +44,7 @@ test("traffic and policies lower to background flows, routing, allocation and sc
     net +
       "vm v on a { memory 1 GiB }\nmigrate v to b\n" +
       "traffic {\n  background a -> c udp 100 Mbps during 1 s .. 9 s\n  background b -> c onoff 50 Mbps { on 2 s  off 1 s }\n  background c -> a bulk 1 GB\n}\n" +
-      "policy routing ecmp\npolicy allocation optimal { rounds 3 }\npolicy schedule batched { size 2 }",
+      "policy routing ecmp\npolicy allocation optimal { rounds 3 }\npolicy schedule batched { size 2 }\npolicy transport tcp { early_notification on  tail_loss 10 %  min_rto 200 ms  initial_window 10  scan 5 ms }",
   );
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(scenario!.background!.map((f) => f.kind), ["cbr", "onoff", "bulk"]);
@@ -52,6 +52,7 @@ test("traffic and policies lower to background flows, routing, allocation and sc
   assert.deepEqual(scenario!.routing, { kind: "ecmp" });
   assert.deepEqual(scenario!.allocation, { kind: "optimal", rounds: 3 });
   assert.deepEqual(scenario!.schedule, { kind: "batched", size: 2 });
+  assert.deepEqual(scenario!.transport, { kind: "tcp", earlyNotification: true, minRtoSec: 0.2, initialWindowSegments: 10, tailLossProbability: 0.1, scanSec: 0.005 });
 });
 
 test("language errors of the new constructs name the numbers", () => {

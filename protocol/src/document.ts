@@ -39,6 +39,8 @@ export interface MigrationDocument {
   readonly remote_faults?: number;
   /** Rate cap the schedule's allocation gave this migration, in bytes per second. */
   readonly allocated_rate_bytes_per_s?: number;
+  /** With the `tcp` transport: what the migration's connection went through. */
+  readonly tcp?: { readonly slow_start_restarts: number; readonly retransmission_timeouts: number; readonly fast_retransmits: number };
   readonly rounds: readonly RoundDocument[];
 }
 
@@ -71,6 +73,9 @@ export function toMigrationDocument(m: MigrationResult): MigrationDocument {
     ...(m.degradedSec !== undefined && { degraded_s: m.degradedSec }),
     ...(m.remoteFaults !== undefined && { remote_faults: m.remoteFaults }),
     ...(m.allocatedRateBytesPerSec !== undefined && { allocated_rate_bytes_per_s: m.allocatedRateBytesPerSec }),
+    ...(m.tcp !== undefined && {
+      tcp: { slow_start_restarts: m.tcp.slowStartRestarts, retransmission_timeouts: m.tcp.retransmissionTimeouts, fast_retransmits: m.tcp.fastRetransmits },
+    }),
     rounds: m.rounds.map(toRoundDocument),
   };
 }

@@ -5,7 +5,7 @@
  * reported once, where it is written. The scenario is only handed to the engine when no error was found.
  * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
-import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule } from "@vmig/engine";
+import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
 import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
@@ -84,6 +84,7 @@ export class ScenarioBuilder {
   routing?: RoutingSpec;
   allocation?: RateAllocation;
   schedule?: MigrationSchedule;
+  transport?: TransportSpec;
   private readonly expectations: Expectation[] = [];
   private readonly migrationDeclarations: MigrateDecl[] = [];
   private readonly sequentialStatements: boolean[] = [];
@@ -212,6 +213,7 @@ export class ScenarioBuilder {
         ...(this.routing ? { routing: this.routing } : {}),
         ...(this.allocation ? { allocation: this.allocation } : {}),
         ...(this.schedule ? { schedule: this.schedule } : {}),
+        ...(this.transport ? { transport: this.transport } : {}),
         ...(this.background.length > 0 ? { background: this.background } : {}),
       },
       expectations: this.expectations,

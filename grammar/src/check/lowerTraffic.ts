@@ -77,7 +77,7 @@ export function lowerPolicy(builder: ScenarioBuilder, decl: PolicyDecl): void {
   }
   const attributes = checkAttributes(`policy.${category}` as BlockKind, decl.body, `policy ${category}`, context);
   const n = attributes.numbers;
-  const already = { routing: builder.routing, allocation: builder.allocation, schedule: builder.schedule }[category as "routing"];
+  const already = { routing: builder.routing, allocation: builder.allocation, schedule: builder.schedule, transport: builder.transport }[category as "routing"];
   if (already) {
     context.diagnostics.error(decl.category!, "duplicate-name", `policy ${category} is already set`);
     return;
@@ -95,7 +95,17 @@ export function lowerPolicy(builder: ScenarioBuilder, decl: PolicyDecl): void {
       builder.schedule = choice === "batched" ? { kind: "batched", size: n.get("size") ?? 1 } : { kind: choice as "concurrent" | "sequential" };
       break;
     case "transport":
-      context.diagnostics.warning(decl.keyword, "unsupported", "the transport policy is checked but not simulated yet: migrations move as max-min fair flows (no TCP windows, losses or Early Notification)");
+      builder.transport =
+        choice === "fluid"
+          ? { kind: "fluid" }
+          : {
+              kind: "tcp",
+              ...(attributes.words.has("early_notification") ? { earlyNotification: attributes.words.get("early_notification") === "on" } : {}),
+              ...(n.has("min_rto") ? { minRtoSec: n.get("min_rto")! } : {}),
+              ...(n.has("initial_window") ? { initialWindowSegments: n.get("initial_window")! } : {}),
+              ...(n.has("tail_loss") ? { tailLossProbability: n.get("tail_loss")! } : {}),
+              ...(n.has("scan") ? { scanSec: n.get("scan")! } : {}),
+            };
       break;
   }
 }

@@ -142,9 +142,11 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
   ],
   "policy.schedule": [{ name: "size", type: count(1), doc: "Migrations per batch.", example: "2" }],
   "policy.transport": [
-    { name: "early_notification", type: { kind: "switch" }, doc: "Paper 000's Early Notification of the next round's start.", example: "on" },
-    { name: "min_rto", type: positiveTime, doc: "TCP's minimum retransmission timeout.", example: "200 ms" },
-    { name: "initial_window", type: count(1), doc: "TCP's initial congestion window, in segments.", example: "10" },
+    { name: "early_notification", type: { kind: "switch" }, doc: "Paper 000's Early Notification: the next round is announced before the current one is acknowledged, so the connection never idles into a slow-start restart and a tail loss is repaired by fast retransmit.", example: "on" },
+    { name: "min_rto", type: positiveTime, doc: "Floor of TCP's retransmission timeout (Linux: 200 ms).", example: "200 ms" },
+    { name: "initial_window", type: count(1), doc: "TCP's initial congestion window, in 1448-byte segments (RFC 6928: 10).", example: "10" },
+    { name: "tail_loss", type: { kind: "quantity", dimension: "ratio", min: 0, max: 1 }, doc: "Probability that a round's last window loses a segment (paper 000 §3.2), drawn from the seed.", example: "10 %" },
+    { name: "scan", type: time, doc: "Time the source spends scanning the dirty bitmap between rounds.", example: "5 ms" },
   ],
 };
 
@@ -161,7 +163,7 @@ export const policyChoices: Readonly<Record<string, readonly string[]>> = {
   routing: ["shortest", "ecmp", "dynamic"],
   allocation: ["fair", "equal", "optimal"],
   schedule: ["concurrent", "sequential", "batched"],
-  transport: ["tcp"],
+  transport: ["fluid", "tcp"],
 };
 
 /** Background traffic kinds: `cbr` and `udp` (a constant rate; `udp` takes priority), `onoff`, `bulk` (a size). */
