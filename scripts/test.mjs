@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const packages = ["protocol", "grammar", "engine", "cli", "server", "client"];
+const packages = ["protocol", "grammar", "engine", "report", "cli", "server", "client"];
 const only = process.argv.slice(2);
 
 function collect(dir, out) {

@@ -2,26 +2,13 @@
  * Human-readable numbers and the plain-text results table of `vmig run`.
  */
 import type { MigrationDocument } from "@vmig/protocol";
+import { formatBytes, formatSeconds } from "@vmig/report";
 
-/** Bytes with a binary prefix: `1.00 GiB`, `512 B`. */
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(2)} ${units[unit]}`;
-}
-
-/** Seconds with a unit that keeps three significant digits: `18.3 s`, `40.0 ms`, `250 us`. */
-export function formatSeconds(seconds: number): string {
-  const abs = Math.abs(seconds);
-  if (abs === 0) return "0 s";
-  if (abs >= 1) return `${seconds.toPrecision(abs >= 100 ? 4 : 3)} s`;
-  if (abs >= 1e-3) return `${(seconds * 1e3).toPrecision(3)} ms`;
-  return `${(seconds * 1e6).toPrecision(3)} us`;
+/** A metric of an `expect` in its unit. */
+export function formatMetric(metric: string, value: number): string {
+  if (metric === "bytes_sent") return formatBytes(value);
+  if (metric === "rounds") return String(value);
+  return formatSeconds(value);
 }
 
 /** Lays out rows under a header, each column as wide as its widest cell; numbers align right. */

@@ -13,12 +13,15 @@ import { check, runDocument } from "@vmig/grammar";
 import type { SeriesBatch, SimulationSink } from "@vmig/engine";
 import { toResultsDocument } from "@vmig/protocol";
 import { formatDiagnostics } from "./diagnostics.js";
-import { migrationsTable, formatBytes, formatSeconds } from "./format.js";
-import { renderReport } from "./report/html.js";
+import { migrationsTable, formatMetric } from "./format.js";
+import { decimate, formatSeconds, remainingPrefix, renderHtmlReport, selectSeries, type SeriesStore } from "@vmig/report";
 import { parseArguments, usage, type Command } from "./arguments.js";
 import { fileImportResolver } from "./imports.js";
 import { join, resolve } from "node:path";
 import { runSweep } from "./sweep/sweep.js";
+
+/** Points per series in the report: plenty for a static chart, small enough for a light file. */
+const REPORT_POINTS = 2000;
 
 function main(argv: readonly string[]): number | Promise<number> {
   const parsed = parseArguments(argv);
@@ -51,13 +54,12 @@ function runCheck(file: string, text: string): number {
 }
 
 function runRun(command: Command & { name: "run" }, text: string): number {
-  const series = new Map<string, [number, number][]>();
+  const series: SeriesStore = {};
   const sink: SimulationSink = {
     series(batches: readonly SeriesBatch[]) {
       for (const batch of batches) {
-        let points = series.get(batch.series);
-        if (!points) series.set(batch.series, (points = []));
-        for (const p of batch.points) points.push([p[0], p[1]]);
+        const points = (series[batch.series] ??= []);
+        for (const p of batch.points) points.push(p[0], p[1]);
       }
     },
     migrationDone() {},
@@ -91,12 +93,18 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     process.stdout.write(`${migrationsTable(results.migrations)}\n`);
     for (const o of outcome.expectations) {
       const e = o.expectation;
-      const show = (v: number) => (e.metric === "bytes_sent" ? formatBytes(v) : e.metric === "rounds" ? String(v) : formatSeconds(v));
-      process.stdout.write(`${o.passed ? "pass" : "FAIL"}  expect ${e.vm}.${e.metric} ${e.op} ${show(e.bound)} (actual: ${o.actual === undefined ? "did not finish" : show(o.actual)})\n`);
+      const actual = o.actual === undefined ? "did not finish" : formatMetric(e.metric, o.actual);
+      process.stdout.write(`${o.passed ? "pass" : "FAIL"}  expect ${e.vm}.${e.metric} ${e.op} ${formatMetric(e.metric, e.bound)} (actual: ${actual})\n`);
     }
   }
   if (command.report) {
-    writeFileSync(command.report, renderReport({ results, series, expectations: outcome.expectations, sourceFile: command.file }));
+    const remaining = selectSeries(series, remainingPrefix).map((s) => ({ label: s.label, points: decimate(s.points, REPORT_POINTS) }));
+    const shown = outcome.expectations.map((o) => ({
+      text: `${o.expectation.vm}.${o.expectation.metric} ${o.expectation.op} ${formatMetric(o.expectation.metric, o.expectation.bound)}`,
+      actual: o.actual === undefined ? "did not finish" : formatMetric(o.expectation.metric, o.actual),
+      passed: o.passed,
+    }));
+    writeFileSync(command.report, renderHtmlReport(results, remaining, command.file, shown));
     if (!command.json) process.stdout.write(`\nreport written to ${command.report}\n`);
   }
   return outcome.expectations.every((o) => o.passed) ? 0 : 1;

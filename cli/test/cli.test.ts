@@ -42,8 +42,10 @@ test("run: prints one results row per migration and writes a self-contained repo
   assert.match(r.stdout, /^web\s+h1\s+h2\s+/m);
   assert.match(r.stdout, /pass {2}expect web\.downtime < 300 ms/);
   const html = readFileSync(report, "utf8");
-  assert.match(html, /<svg[^>]*aria-label="Bytes remaining to copy, per VM"/);
-  assert.match(html, /<path d="M[^"]{200,}"/, "the remaining-bytes chart has a drawn line");
+  assert.match(html, /<h2>Bytes left to copy<\/h2>\s*<svg/);
+  assert.match(html, /<path class="lc-line series-0" d="M[^"]{200,}"/, "the remaining-bytes chart has a drawn line");
+  assert.match(html, /<h2>Timeline<\/h2>/);
+  assert.match(html, /<td>web\.downtime &lt; 300 ms<\/td><td class="n">20\.5 ms<\/td><td class="pass">passed<\/td>/);
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, "the report needs no script and no network");
 });
 

@@ -1,34 +1,22 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatBytes, formatSeconds, table } from "../src/format.js";
-import { decimate, ticks } from "../src/report/svgChart.js";
+import { formatMetric, migrationsTable, table } from "../src/format.js";
 
-test("bytes use binary prefixes", () => {
-  assert.equal(formatBytes(512), "512 B");
-  assert.equal(formatBytes(2 ** 30), "1.00 GiB");
-  assert.equal(formatBytes(1.5 * 2 ** 20), "1.50 MiB");
-});
-
-test("seconds keep three significant digits in a fitting unit", () => {
-  assert.equal(formatSeconds(18.34), "18.3 s");
-  assert.equal(formatSeconds(0.04), "40.0 ms");
-  assert.equal(formatSeconds(250e-6), "250 us");
-  assert.equal(formatSeconds(0), "0 s");
+test("expectation metrics show in their unit", () => {
+  assert.equal(formatMetric("downtime", 0.04), "40.0 ms");
+  assert.equal(formatMetric("bytes_sent", 2 ** 30), "1.00 GiB");
+  assert.equal(formatMetric("rounds", 5), "5");
 });
 
 test("tables align numbers right and text left", () => {
   assert.equal(table(["a", "n"], [["x", "1"], ["yy", "10"]], new Set([1])), "a    n\n--  --\nx    1\nyy  10");
 });
 
-test("ticks are round numbers covering the range", () => {
-  assert.deepEqual(ticks(0, 10), [0, 2, 4, 6, 8, 10]);
-  assert.deepEqual(ticks(0, 1e9, 4), [0, 5e8, 1e9]);
-});
-
-test("decimation keeps the extremes of each bucket and the last point", () => {
-  const points = Array.from({ length: 10000 }, (_, i) => [i, i % 100 === 0 ? 1000 : i % 7] as const);
-  const reduced = decimate(points, 50);
-  assert.ok(reduced.length <= 101);
-  assert.equal(Math.max(...reduced.map((p) => p[1])), 1000);
-  assert.deepEqual(reduced[reduced.length - 1], points[points.length - 1]);
+test("the results table has one row per migration, numbers right-aligned", () => {
+  const text = migrationsTable([
+    { vm: "web", source: "h1", target: "h2", start_s: 1, end_s: 10.38, total_time_s: 9.38, downtime_s: 0.0205, bytes_sent: 1.09 * 2 ** 30, stop_reason: "below-threshold", rounds: [] },
+  ]);
+  const lines = text.split("\n");
+  assert.equal(lines.length, 3);
+  assert.match(lines[2]!, /^web\s+h1\s+h2\s+1\.00 s\s+9\.38 s\s+20\.5 ms\s+1\.09 GiB\s+0\s+below-threshold$/);
 });

@@ -4,10 +4,8 @@
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { decimate } from "../shared/decimate.js";
-import { remainingPrefix, selectSeries } from "../shared/series.js";
+import { decimate, remainingPrefix, selectSeries, renderHtmlReport } from "@vmig/report";
 import { resultsToCsv, resultsToJson } from "./exportFormats.js";
-import { renderHtmlReport } from "./htmlReport.js";
 import type { RunRecord } from "./runHistory.js";
 
 interface Format extends vscode.QuickPickItem {

@@ -5,7 +5,7 @@
  * import it without pulling in either side's runtime.
  */
 import type { MigrationDocument, RunDoneParams, SeriesParams } from "@vmig/protocol";
-import type { SeriesStore } from "../shared/series.js";
+import type { SeriesStore } from "@vmig/report";
 
 /** An earlier run the panel compares the current one with. */
 export interface BaselineRun {

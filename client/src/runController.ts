@@ -19,8 +19,7 @@ import {
   type RunScenarioResult,
   type SeriesParams,
 } from "@vmig/protocol";
-import { decimate } from "../shared/decimate.js";
-import { appendChunks, compactStore, remainingPrefix, type SeriesStore } from "../shared/series.js";
+import { decimate, appendChunks, compactStore, remainingPrefix, type SeriesStore } from "@vmig/report";
 import type { BaselineRun } from "./panelProtocol.js";
 import type { ResultsPanel } from "./resultsPanel.js";
 import type { RunHistory, RunRecord } from "./runHistory.js";

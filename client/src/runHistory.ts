@@ -3,7 +3,7 @@
  * produced results (for Compare with Previous Run and Export Results). Pure, so it is unit-tested.
  */
 import type { ResultsDocument } from "@vmig/protocol";
-import type { SeriesStore } from "../shared/series.js";
+import type { SeriesStore } from "@vmig/report";
 
 /** A run that produced results. */
 export interface RunRecord {

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import type { MigrationDocument, ResultsDocument } from "@vmig/protocol";
 import { resultsToCsv, resultsToJson } from "../src/exportFormats.js";
-import { renderHtmlReport } from "../src/htmlReport.js";
+import { renderHtmlReport } from "@vmig/report";
 
 const web: MigrationDocument = {
   vm: "web",

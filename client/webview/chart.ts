@@ -4,8 +4,7 @@
  * links' utilisation.
  */
 import uPlot from "uplot";
-import { formatSeconds, secondsTicks } from "../shared/format.js";
-import type { AlignedSeries } from "../shared/series.js";
+import { formatSeconds, secondsTicks, type AlignedSeries } from "@vmig/report";
 import { palette, themeValue } from "./theme.js";
 
 const chartHeight = 320;

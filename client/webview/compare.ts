@@ -3,7 +3,7 @@
  * the difference and its percentage. Pure; no DOM.
  */
 import type { MigrationDocument } from "@vmig/protocol";
-import { formatBytes, formatSeconds } from "../shared/format.js";
+import { formatBytes, formatSeconds } from "@vmig/report";
 
 export type Metric = "total" | "downtime" | "bytes" | "rounds";
 

@@ -1,8 +1,7 @@
 /**
  * Which lines the live charts draw, decimated to the point budget and aligned for uPlot. Pure; no DOM.
  */
-import { decimate } from "../shared/decimate.js";
-import { alignPoints, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "../shared/series.js";
+import { decimate, alignPoints, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "@vmig/report";
 import type { LineSpec } from "./chart.js";
 
 export interface ChartLines {

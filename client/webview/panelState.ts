@@ -3,8 +3,7 @@
  * The state is plain data, so `vscode.setState` can keep it while the panel is hidden or reloaded.
  */
 import type { MigrationDocument } from "@vmig/protocol";
-import { minimumPoints } from "../shared/decimate.js";
-import { appendChunks, compactStore, linkPrefix, remainingPrefix, type SeriesStore } from "../shared/series.js";
+import { minimumPoints, appendChunks, compactStore, linkPrefix, remainingPrefix, type SeriesStore } from "@vmig/report";
 import type { BaselineRun, ToPanelMessage } from "../src/panelProtocol.js";
 import { defaultMaxPoints } from "../src/settings.js";
 

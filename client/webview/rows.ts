@@ -4,7 +4,7 @@
  * migration of the run has them.
  */
 import type { MigrationDocument } from "@vmig/protocol";
-import { formatBytes, formatSeconds } from "../shared/format.js";
+import { formatBytes, formatSeconds } from "@vmig/report";
 
 export interface MigrationRow {
   readonly vm: string;

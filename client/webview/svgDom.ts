@@ -2,7 +2,7 @@
  * Turns the layouts' SVG trees (shared/svg.ts) into DOM nodes. Attributes only, never inline styles, so
  * the panel's Content-Security-Policy holds; the style sheet colours the nodes by class.
  */
-import { formatValue, svgNamespace, type SvgNode } from "../shared/svg.js";
+import { formatValue, svgNamespace, type SvgNode } from "@vmig/report";
 
 export function toSvgElement(node: SvgNode): SVGElement {
   const element = document.createElementNS(svgNamespace, node.tag);

@@ -4,8 +4,7 @@
  * change, and not at all while its tab is hidden (its width is then 0).
  */
 import type { MigrationDocument } from "@vmig/protocol";
-import { layoutRoundBars, roundBarsSvg } from "../shared/roundBars.js";
-import { layoutTimeline, timelineSvg } from "../shared/timeline.js";
+import { layoutRoundBars, roundBarsSvg, layoutTimeline, timelineSvg } from "@vmig/report";
 import { toSvgElement } from "./svgDom.js";
 import { palette } from "./theme.js";
 

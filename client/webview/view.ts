@@ -3,7 +3,7 @@
  * error, the tabbed views (bytes left, timeline, bytes per round, link utilisation, comparison) and the
  * table of finished migrations below them. Only the view on show is drawn.
  */
-import { bytesTicks, formatBytes } from "../shared/format.js";
+import { bytesTicks, formatBytes } from "@vmig/report";
 import { LineChart } from "./chart.js";
 import { compareMigrations, diffColumns, diffRow } from "./compare.js";
 import { linkLines, remainingLines } from "./lines.js";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { bytesTicks, formatBytes, formatSeconds, secondsTicks } from "../shared/format.js";
+import { bytesTicks, formatBytes, formatSeconds, secondsTicks } from "../src/format.js";
 
 describe("formatBytes", () => {
   it("uses binary units with three significant digits", () => {

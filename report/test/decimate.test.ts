@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { decimate } from "../shared/decimate.js";
+import { decimate } from "../src/decimate.js";
 
 /** n points at t = 0..n-1 with values from `value`. */
 function series(n: number, value: (i: number) => number): number[] {

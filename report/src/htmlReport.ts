@@ -3,18 +3,35 @@
  * and no network access, readable in any browser. Pure, so it is unit-tested.
  */
 import type { MigrationDocument, ResultsDocument } from "@vmig/protocol";
-import { formatBytes, formatSeconds } from "../shared/format.js";
-import { bytesLineChartSvg } from "../shared/lineChart.js";
-import { layoutRoundBars, roundBarsSvg } from "../shared/roundBars.js";
-import type { NamedSeries } from "../shared/series.js";
-import { escapeXml, svgToString } from "../shared/svg.js";
-import { layoutTimeline, timelineSvg } from "../shared/timeline.js";
+import { formatBytes, formatSeconds } from "./format.js";
+import { bytesLineChartSvg } from "./lineChart.js";
+import { layoutRoundBars, roundBarsSvg } from "./roundBars.js";
+import type { NamedSeries } from "./series.js";
+import { escapeXml, svgToString } from "./svg.js";
+import { layoutTimeline, timelineSvg } from "./timeline.js";
 
 const chartWidth = 880;
 const paletteSize = 6;
 
-/** Renders the report of `document`; `remaining` are the bytes-left series to draw (already decimated). */
-export function renderHtmlReport(document: ResultsDocument, remaining: readonly NamedSeries[], sourceName: string): string {
+/** An `expect` line and how the run met it, as the CLI reports it. */
+export interface ReportExpectation {
+  /** The expectation as written, for example `web.downtime < 300 ms`. */
+  readonly text: string;
+  /** The measured value, formatted, or a reason there is none. */
+  readonly actual: string;
+  readonly passed: boolean;
+}
+
+/**
+ * Renders the report of `document`; `remaining` are the bytes-left series to draw (already decimated).
+ * The report is the one of the editor's Export Results and of `vmig run --report`.
+ */
+export function renderHtmlReport(
+  document: ResultsDocument,
+  remaining: readonly NamedSeries[],
+  sourceName: string,
+  expectations: readonly ReportExpectation[] = [],
+): string {
   const title = `vmig results — ${document.scenario}`;
   const state = document.cancelled ? "stopped by the user" : document.truncated ? "horizon reached before every migration finished" : "finished";
   const sections = [
@@ -35,6 +52,7 @@ export function renderHtmlReport(document: ResultsDocument, remaining: readonly 
     );
   }
   sections.push("<h2>Migrations</h2>", migrationTable(document.migrations));
+  if (expectations.length > 0) sections.push("<h2>Expectations</h2>", expectationTable(expectations));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49,6 +67,13 @@ ${sections.join("\n")}
 </body>
 </html>
 `;
+}
+
+function expectationTable(expectations: readonly ReportExpectation[]): string {
+  const rows = expectations.map(
+    (e) => `<tr><td>${escapeXml(e.text)}</td><td class="n">${escapeXml(e.actual)}</td><td class="${e.passed ? "pass" : "fail"}">${e.passed ? "passed" : "failed"}</td></tr>`,
+  );
+  return `<table><thead><tr><th>expectation</th><th>actual</th><th>result</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function legend(vms: readonly string[]): string {
@@ -92,6 +117,7 @@ h1 { font-size: 1.5em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 28px 0
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--grid); }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.pass { color: #1a7f37; } .fail { color: #cf222e; font-weight: 600; }
 svg { display: block; max-width: 100%; height: auto; } svg text { fill: var(--muted); font-size: 12px; }
 .tl-band { fill: var(--band); } .tl-band-odd { fill: transparent; } .tl-label { fill: var(--fg); }
 .tl-grid, .lc-grid, .rb-grid { stroke: var(--grid); } .tl-axis-line, .lc-axis-line, .rb-axis-line { stroke: var(--muted); }

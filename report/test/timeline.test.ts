@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import type { MigrationDocument, RoundDocument } from "@vmig/protocol";
-import { layoutRoundBars } from "../shared/roundBars.js";
-import { layoutTimeline, pauseStart, timelineGeometry, timelineSvg } from "../shared/timeline.js";
-import { svgToString } from "../shared/svg.js";
+import { layoutRoundBars } from "../src/roundBars.js";
+import { layoutTimeline, pauseStart, timelineGeometry, timelineSvg } from "../src/timeline.js";
+import { svgToString } from "../src/svg.js";
 
 function round(index: number, start: number, duration: number, bytes: number, extra: Partial<RoundDocument> = {}): RoundDocument {
   return { index, phase: "precopy", start_s: start, duration_s: duration, bytes, dirty_rate_bytes_per_s: 0, ...extra };

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { alignPoints, appendChunks, remainingPrefix, selectSeries, type SeriesStore } from "../shared/series.js";
+import { alignPoints, appendChunks, remainingPrefix, selectSeries, type SeriesStore } from "../src/series.js";
 
 const alignSeries = (store: SeriesStore, prefix: string) => alignPoints(selectSeries(store, prefix));
 

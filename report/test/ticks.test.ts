@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { powerOfTwoLabel } from "../shared/format.js";
-import { escapeXml, svg, svgToString } from "../shared/svg.js";
-import { linearTicks, log2Ticks } from "../shared/ticks.js";
+import { powerOfTwoLabel } from "../src/format.js";
+import { escapeXml, svg, svgToString } from "../src/svg.js";
+import { linearTicks, log2Ticks } from "../src/ticks.js";
 
 describe("linearTicks", () => {
   it("steps by 1, 2 or 5 times a power of ten", () => {
