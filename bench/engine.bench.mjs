@@ -3,6 +3,7 @@
 // measures the same work; only the timings vary.
 import { performance } from "node:perf_hooks";
 import { defaultProfile, predictMigration, simulate, solveMaxMin } from "../engine/build/src/index.js";
+import { printTable } from "./table.mjs";
 
 /** A small seeded generator (a 32-bit LCG), so the benchmark inputs never change. */
 function lcg(seed) {
@@ -101,9 +102,4 @@ for (const [vmCount, hostCount, repeat] of [[100, 20, 5], [1000, 200, 1]]) {
   rows.push(["simulation", `${vmCount} migrations, star of ${hostCount} hosts`, `${ms.toFixed(1)} ms/run`, `${rounds} rounds, ${points} series points, ends at ${result.endSec.toFixed(1)} s simulated`]);
 }
 
-const headers = ["benchmark", "size", "speed", "notes"];
-const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
-console.log(line(headers));
-console.log(line(widths.map((w) => "-".repeat(w))));
-for (const row of rows) console.log(line(row));
+printTable(rows);

@@ -3,6 +3,7 @@
 // `npx tsc -b engine && node bench/migration.bench.mjs`. Inputs are fixed, so only the timings vary.
 import { performance } from "node:perf_hooks";
 import { defaultProfile, optimalRates, predictMigration } from "../engine/build/src/index.js";
+import { printTable } from "./table.mjs";
 
 const rows = [];
 
@@ -47,9 +48,4 @@ for (const [m, repeat] of [[10, 200], [100, 50], [1000, 5]]) {
   rows.push([`optimal rates (paper 003)`, `${m} VMs`, `${ms.toFixed(3)} ms/solve`, `Σr/R − 1 = ${(sum / problem.totalBytesPerSec - 1).toExponential(1)}, ${repeat} solves`]);
 }
 
-const headers = ["benchmark", "size", "speed", "notes"];
-const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
-console.log(line(headers));
-console.log(line(widths.map((w) => "-".repeat(w))));
-for (const row of rows) console.log(line(row));
+printTable(rows);

@@ -16,7 +16,7 @@
  * network therefore schedules nothing.
  */
 import type { FlowNetwork } from "./flows.js";
-import type { Route, Routing } from "./routing.js";
+import { routeFromTree, type Route, type Routing } from "./routing.js";
 import type { Topology } from "./topology.js";
 
 /** Paper 000 §4.2: the controller queries the port statistics every five seconds. */
@@ -104,18 +104,7 @@ export class DynamicRouting implements Routing {
       }
     }
     if (settled[to] === 0) return undefined;
-    const links: number[] = [];
-    let latencySec = 0;
-    let bottleneckBytesPerSec = Number.POSITIVE_INFINITY;
-    for (let node = to; node !== from; ) {
-      const link = directedLinks[via[node]!]!;
-      links.push(link.id);
-      latencySec += link.latencySec;
-      bottleneckBytesPerSec = Math.min(bottleneckBytesPerSec, link.bandwidthBytesPerSec);
-      node = link.from;
-    }
-    links.reverse();
-    return { links, latencySec, bottleneckBytesPerSec };
+    return routeFromTree(directedLinks, via, from, to);
   }
 }
 

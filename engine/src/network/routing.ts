@@ -55,12 +55,19 @@ export function shortestPath(topology: Topology, from: number, to: number): Rout
     }
   }
   if (seen[to] === 0) return undefined;
+  return routeFromTree(topology.directedLinks, reachedBy, from, to);
+}
 
+/**
+ * The route from `from` to `to` in a tree of paths, where `reachedBy[node]` is the directed link a search
+ * reached the node through: the links in order, their total latency and the narrowest bandwidth.
+ */
+export function routeFromTree(directedLinks: Topology["directedLinks"], reachedBy: ArrayLike<number>, from: number, to: number): Route {
   const links: number[] = [];
   let latencySec = 0;
   let bottleneckBytesPerSec = Number.POSITIVE_INFINITY;
   for (let node = to; node !== from; ) {
-    const link = topology.directedLinks[reachedBy[node]!]!;
+    const link = directedLinks[reachedBy[node]!]!;
     links.push(link.id);
     latencySec += link.latencySec;
     bottleneckBytesPerSec = Math.min(bottleneckBytesPerSec, link.bandwidthBytesPerSec);
