@@ -240,6 +240,8 @@ async function startCodeServer(pass) {
   for (const file of readdirSync(join(ROOT, "samples"))) {
     if (file.endsWith(".vmig")) cpSync(join(ROOT, "samples", file), join(workspace, "samples", file));
   }
+  cpSync(join(ROOT, "samples", "shared"), join(workspace, "samples", "shared"), { recursive: true });
+  writeFileSync(join(workspace, "long.vmig"), longScenario(4000));
   writeFileSync(join(userDataDir, "User", "settings.json"), JSON.stringify(userSettings(pass), null, 2));
   const port = await freePort();
   const logFile = join(ARTIFACTS, `code-server-${pass.name}.log`);
@@ -561,6 +563,20 @@ const passes = [
   { name: "restricted", theme: "Default Dark Modern", trust: "untrusted" },
 ].filter((p) => !process.env.VMIG_E2E_ONLY || process.env.VMIG_E2E_ONLY.split(",").includes(p.name));
 
+/** A run long enough to be stopped midway: many VMs that converge slowly, sharing one link. */
+function longScenario(vms) {
+  const lines = ['scenario "long" { horizon 100000 s }', "topology t {", "  switch s", "  host a { slots 5000  memory 1 TiB }", "  host b { slots 5000  memory 1 TiB }"];
+  lines.push("  link a -- s { bandwidth 1 Gbps }", "  link b -- s { bandwidth 1 Gbps }", "}");
+  for (let i = 0; i < vms; i++) lines.push(`vm v${i} on a { memory 64 MiB  dirty 1 MB/s }`, `migrate v${i} to b at ${i} ms`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The run's state as the results panel's first tag says it. */
+async function panelStatus(page) {
+  const tag = results(page).locator("#header vscode-tag").first();
+  return ((await tag.textContent()) ?? "").trim().toLowerCase();
+}
+
 async function darkPass(page) {
   await step(page, "open-highlighted", async () => {
     await openFile(page, sample);
@@ -632,6 +648,23 @@ async function darkPass(page) {
     await until("the completion line to be gone", async () => !(await editorLines(page)).some((l) => /^migrate web\s*$/.test(l)));
   });
 
+  await step(page, "hover-prediction", async () => {
+    await ensureClean(page);
+    await focusEditor(page);
+    await goToLine(page, migrateLine, 3);
+    // editor.action.showHover: the hover of the `migrate` keyword carries the closed-form prediction.
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
+    const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: "Predicted" });
+    await hover.first().waitFor({ timeout: 30_000 });
+    const text = ((await hover.first().textContent()) ?? "").replace(/\s+/g, " ");
+    if (!/~5 rounds, ~9\.38 s total, ~20\.5 ms downtime/.test(text)) fail(`the hover does not give the prediction: ${text.slice(0, 300)}`);
+    log(`hover: ${text.slice(0, 200)}`);
+    await sleep(300);
+    await docShot(page, "editor-hover");
+    await page.keyboard.press("Escape");
+  });
+
   await step(page, "run-scenario-dark", async () => {
     // Close the Problems panel so the results fill the height.
     await ensureClean(page);
@@ -641,6 +674,16 @@ async function darkPass(page) {
     await sleep(500);
     await docShot(page, "results-dark");
     await chartTabShots(page, "dark");
+  });
+
+  await step(page, "stop-long-run", async () => {
+    await openFile(page, "long.vmig");
+    await focusEditor(page);
+    await runCommand(page, "vmig: Run Scenario");
+    await until("the long run to be running", async () => (await panelStatus(page)) === "running");
+    await runCommand(page, "vmig: Stop Scenario");
+    await until("the long run to be stopped", async () => (await panelStatus(page)) === "stopped");
+    log(`after Stop: ${(await results(page).locator("#header").textContent()).replace(/\s+/g, " ").trim()}`);
   });
 }
 
