@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { linkLines, previousLabel, remainingLines } from "../webview/lines.js";
+import { linkLines, previousLabel, remainingLines, windowLines } from "../webview/lines.js";
 
 describe("remainingLines", () => {
   it("draws each VM in its own colour, aligned on the union of times", () => {
@@ -34,5 +34,22 @@ describe("linkLines", () => {
   it("draws only the link series, labelled by link name", () => {
     const { specs } = linkLines({ "remaining/web": [0, 1], "link/h1--sw": [0, 0.5], "link/h2--sw": [0, 0.25] }, 100);
     assert.deepEqual(specs.map((s) => s.label), ["h1--sw", "h2--sw"]);
+  });
+});
+
+describe("windowLines", () => {
+  it("draws each VM's TCP window in its own colour, aligned on the union of times", () => {
+    const { specs, aligned } = windowLines({ "remaining/web": [0, 1], "cwnd/web": [0, 14600, 2, 29200], "cwnd/db": [1, 2920] }, 100);
+    assert.deepEqual(specs, [
+      { label: "web", colour: 0, dashed: false },
+      { label: "db", colour: 1, dashed: false },
+    ]);
+    assert.deepEqual(aligned.data, [[0, 1, 2], [14600, null, 29200], [null, 2920, null]]);
+  });
+
+  it("draws nothing for a run with the fluid transport", () => {
+    const { specs, aligned } = windowLines({ "remaining/web": [0, 1], "link/h1--sw": [0, 0.5] }, 100);
+    assert.deepEqual(specs, []);
+    assert.deepEqual(aligned.data, [[]]);
   });
 });

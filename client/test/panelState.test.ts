@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import type { MigrationDocument, ResultsDocument } from "@vmig/protocol";
-import { applyMessage, emptyState, restoreState, worthSaving, type PanelState } from "../webview/panelState.js";
+import { applyMessage, emptyState, isCharted, restoreState, tabIds, worthSaving, type PanelState } from "../webview/panelState.js";
 
 const web: MigrationDocument = {
   vm: "web",
@@ -139,6 +139,28 @@ describe("panel state", () => {
     applyMessage(state, { type: "runDone", params: { runId: "run-1", results: results({ seed: 42 }) } });
     assert.deepEqual(state.series, { "link/h1--sw": [0, 0.5] });
     assert.equal(state.seed, 42);
+  });
+
+  it("keeps TCP window series, and drops the series it does not chart", () => {
+    const state = started();
+    applyMessage(state, {
+      type: "series",
+      params: {
+        runId: "run-1",
+        chunks: [
+          { series: "cwnd/web", unit: "bytes", points: [0, 14600, 0.1, 29200] },
+          { series: "rate/web", unit: "bytes/s", points: [0, 1e8] },
+        ],
+        finished: [],
+      },
+    });
+    assert.deepEqual(state.series, { "cwnd/web": [0, 14600, 0.1, 29200] });
+    assert.ok(isCharted("cwnd/web") && isCharted("link/x") && isCharted("remaining/web") && !isCharted("rate/web"));
+  });
+
+  it("has a TCP window tab after the links, and restores it", () => {
+    assert.equal(tabIds.indexOf("window"), tabIds.indexOf("links") + 1);
+    assert.equal(restoreState({ ...emptyState(), tab: "window" })?.tab, "window");
   });
 
   it("keeps the tab and the point budget across runs, but not the comparison", () => {

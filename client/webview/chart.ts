@@ -1,7 +1,7 @@
 /**
  * A live line chart over simulated time, drawn with uPlot and coloured from the VS Code theme. The panel
- * uses two: bytes left to copy per VM (with an earlier run's lines dashed when comparing) and the busiest
- * links' utilisation.
+ * uses three: bytes left to copy per VM (with an earlier run's lines dashed when comparing), the busiest
+ * links' utilisation and the TCP congestion window per VM.
  */
 import uPlot from "uplot";
 import { formatSeconds, secondsTicks, type AlignedSeries } from "@vmig/report";

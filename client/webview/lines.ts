@@ -1,7 +1,7 @@
 /**
  * Which lines the live charts draw, decimated to the point budget and aligned for uPlot. Pure; no DOM.
  */
-import { decimate, alignPoints, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "@vmig/report";
+import { decimate, alignPoints, cwndPrefix, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "@vmig/report";
 import type { LineSpec } from "./chart.js";
 
 export interface ChartLines {
@@ -32,7 +32,16 @@ export function remainingLines(current: SeriesStore, baseline: SeriesStore | und
 
 /** Utilisation of the links the engine streamed (the busiest ones), one colour each. */
 export function linkLines(current: SeriesStore, maxPoints: number): ChartLines {
-  return build(selectSeries(current, linkPrefix).map((s, i) => ({ ...s, colour: i, dashed: false })), maxPoints);
+  return solidLines(current, linkPrefix, maxPoints);
+}
+
+/** The congestion window of each migration's TCP connection, one colour per VM; none with fluid transport. */
+export function windowLines(current: SeriesStore, maxPoints: number): ChartLines {
+  return solidLines(current, cwndPrefix, maxPoints);
+}
+
+function solidLines(current: SeriesStore, prefix: string, maxPoints: number): ChartLines {
+  return build(selectSeries(current, prefix).map((s, i) => ({ ...s, colour: i, dashed: false })), maxPoints);
 }
 
 function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number): ChartLines {

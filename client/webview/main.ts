@@ -1,6 +1,6 @@
 /**
- * The results webview's entry point: keeps the panel state, applies the extension's messages to it, and
- * redraws at most once per animation frame.
+ * The results webview's entry point: keeps the panel state, applies the extension's messages to it,
+ * redraws at most once per animation frame, and saves the state at most twice a second while a run streams.
  */
 import "./styles.css";
 import type { ToPanelMessage } from "../src/panelProtocol.js";
@@ -31,6 +31,10 @@ const view = new ResultsView(
   state.tab,
 );
 let framePending = false;
+let savePending = false;
+
+/** Copying the state for VS Code costs about as much as drawing a batch late in a large run. */
+const streamingSaveMs = 500;
 
 function scheduleRender(): void {
   if (framePending) return;
@@ -41,10 +45,24 @@ function scheduleRender(): void {
   });
 }
 
+/** Saves at once, or for a series batch, at the end of the current half second. */
+function save(message: ToPanelMessage): void {
+  if (message.type !== "series") {
+    vscode.setState(state);
+    return;
+  }
+  if (savePending) return;
+  savePending = true;
+  setTimeout(() => {
+    savePending = false;
+    vscode.setState(state);
+  }, streamingSaveMs);
+}
+
 window.addEventListener("message", (event: MessageEvent<ToPanelMessage>) => {
   if (!applyMessage(state, event.data)) return;
   scheduleRender();
-  if (worthSaving(event.data)) vscode.setState(state);
+  if (worthSaving(event.data)) save(event.data);
 });
 scheduleRender();
 vscode.postMessage({ type: "ready" });

@@ -3,14 +3,14 @@
  * The state is plain data, so `vscode.setState` can keep it while the panel is hidden or reloaded.
  */
 import type { MigrationDocument } from "@vmig/protocol";
-import { minimumPoints, appendChunks, compactStore, linkPrefix, remainingPrefix, type SeriesStore } from "@vmig/report";
+import { minimumPoints, appendChunks, compactStore, cwndPrefix, linkPrefix, remainingPrefix, type SeriesStore } from "@vmig/report";
 import type { BaselineRun, ToPanelMessage } from "../src/panelProtocol.js";
 import { defaultMaxPoints } from "../src/settings.js";
 
 export type RunStatus = "idle" | "running" | "finished" | "cancelled" | "failed";
 
 /** The panel's views, one tab each. */
-export const tabIds = ["remaining", "timeline", "rounds", "links", "compare"] as const;
+export const tabIds = ["remaining", "timeline", "rounds", "links", "window", "compare"] as const;
 export type TabId = (typeof tabIds)[number];
 
 export interface PanelState {
@@ -24,7 +24,7 @@ export interface PanelState {
   truncated: boolean;
   /** The seed the run used, known once it ends. */
   seed: number | undefined;
-  /** Only the series the panel charts (`remaining/<vm>` and `link/<name>`). */
+  /** Only the series the panel charts (`remaining/<vm>`, `link/<name>` and `cwnd/<vm>`). */
   series: SeriesStore;
   migrations: MigrationDocument[];
   /** The earlier run this one is compared with, if comparison is on. */
@@ -62,9 +62,9 @@ export function restoreState(saved: unknown): PanelState | undefined {
   return state;
 }
 
-/** Whether the panel charts a series: bytes left per VM and link utilisation. */
+/** Whether the panel charts a series: bytes left per VM, link utilisation and TCP windows. */
 export function isCharted(series: string): boolean {
-  return series.startsWith(remainingPrefix) || series.startsWith(linkPrefix);
+  return series.startsWith(remainingPrefix) || series.startsWith(linkPrefix) || series.startsWith(cwndPrefix);
 }
 
 /**

@@ -101,6 +101,12 @@ export function setDataGridRows(grid: HTMLElement, rows: readonly object[]): voi
   (grid as DataGrid).rowsData = [...rows];
 }
 
+/** Adds rows at the end of a grid made by `createDataGrid`; only the new rows are drawn. */
+export function appendDataGridRows(grid: HTMLElement, rows: readonly object[]): void {
+  // The grid observes its rows array, so pushing into it adds row elements instead of redrawing every row.
+  (grid as DataGrid).rowsData.push(...rows);
+}
+
 /** Replaces the columns of a grid made by `createDataGrid` (its rows are drawn again). */
 export function setDataGridColumns(grid: HTMLElement, columns: readonly GridColumn[]): void {
   const dataGrid = grid as DataGrid;

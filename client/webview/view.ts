@@ -1,16 +1,17 @@
 /**
  * Renders the panel state into the page skeleton that the extension's HTML provides: the header, the
- * error, the tabbed views (bytes left, timeline, bytes per round, link utilisation, comparison) and the
- * table of finished migrations below them. Only the view on show is drawn.
+ * error, the tabbed views (bytes left, timeline, bytes per round, link utilisation, TCP window, comparison)
+ * and the table of finished migrations below them. Only the view on show is drawn.
  */
 import { bytesTicks, formatBytes } from "@vmig/report";
 import { LineChart } from "./chart.js";
 import { compareMigrations, diffColumns, diffRow } from "./compare.js";
-import { linkLines, remainingLines } from "./lines.js";
+import { linkLines, remainingLines, windowLines } from "./lines.js";
 import type { PanelState, RunStatus, TabId } from "./panelState.js";
 import { columnsFor, migrationRow } from "./rows.js";
 import { RoundBarsView, TimelineView } from "./svgViews.js";
 import {
+  appendDataGridRows,
   createButton,
   createDataGrid,
   createPanels,
@@ -45,6 +46,7 @@ export class ResultsView {
   private readonly timelineBox = box("timeline", "Migration timeline");
   private readonly roundsBox = box("rounds", "Bytes per round");
   private readonly linksBox = box("links", "Link utilisation");
+  private readonly windowBox = box("window", "TCP congestion window per VM");
   private readonly compareBox = box("compare", "Comparison with the previous run");
   private readonly remainingChart = new LineChart(this.chartBox, {
     yLabel: "left to copy",
@@ -61,12 +63,25 @@ export class ResultsView {
     minTop: 1,
     placeholder: "Link utilisation is streamed for the busiest links when the scenario has background traffic.",
   });
+  private readonly windowChart = new LineChart(this.windowBox, {
+    yLabel: "congestion window",
+    value: formatBytes,
+    ticks: bytesTicks,
+    increments: byteIncrements,
+    minTop: 1,
+    placeholder:
+      "The TCP congestion window of each migration is streamed when the scenario has “policy transport tcp { … }”; " +
+      "with the default fluid transport there is none.",
+  });
   private readonly timeline = new TimelineView(this.timelineBox);
   private readonly rounds = new RoundBarsView(this.roundsBox);
   private grid: HTMLElement | undefined;
   private compareGrid: HTMLElement | undefined;
   /** What the tables show now, to skip redrawing them when nothing they depend on changed. */
   private tableKey = "";
+  /** The run, status and columns the grid's rows belong to, and how many rows it has. */
+  private gridKey = "";
+  private gridRows = 0;
   private compareKey = "";
   private last: PanelState | undefined;
 
@@ -79,6 +94,7 @@ export class ResultsView {
       ["timeline", "Timeline", this.timelineBox],
       ["rounds", "Bytes per round", this.roundsBox],
       ["links", "Links", this.linksBox],
+      ["window", "TCP window", this.windowBox],
       ["compare", "Compare", this.compareBox],
     ];
     const panels = createPanels(
@@ -121,6 +137,11 @@ export class ResultsView {
         this.linkChart.show(lines.specs, lines.aligned);
         break;
       }
+      case "window": {
+        const lines = windowLines(state.series, state.maxPoints);
+        this.windowChart.show(lines.specs, lines.aligned);
+        break;
+      }
       case "compare":
         this.renderCompare(state);
         break;
@@ -138,7 +159,8 @@ export class ResultsView {
     const title = document.createElement("h1");
     title.textContent = state.scenario;
     const parts: HTMLElement[] = [title, createTag(statusWords[state.status])];
-    if (state.truncated) parts.push(createTag("horizon reached"));
+    // A stopped run is truncated too; only a run that ran out of time "reached its horizon".
+    if (state.truncated && state.status !== "cancelled") parts.push(createTag("horizon reached"));
     parts.push(createTag(`${state.migrations.length} finished`));
     if (state.seed !== undefined) parts.push(createTag(`seed ${state.seed}`));
     if (state.baseline !== undefined) {
@@ -149,7 +171,10 @@ export class ResultsView {
     this.header.replaceChildren(...parts);
   }
 
-  /** Touches the grid only when the run, its status or its number of finished migrations changed. */
+  /**
+   * Touches the grid only when the run, its status or its number of finished migrations changed. While a
+   * run streams, rows are only added at the end, so the new ones are appended and the others stay drawn.
+   */
   private renderTable(state: PanelState): void {
     const key = `${state.runId}/${state.status}/${state.migrations.length}`;
     if (key === this.tableKey) return;
@@ -164,13 +189,18 @@ export class ResultsView {
       return;
     }
     const columns = columnsFor(rows);
+    const gridKey = `${state.runId}/${state.status}/${columns.map((c) => c.key).join()}`;
     if (this.grid === undefined) {
       this.grid = createDataGrid(rows, columns, "Finished migrations");
       this.table.replaceChildren(this.grid);
+    } else if (gridKey === this.gridKey && rows.length > this.gridRows) {
+      appendDataGridRows(this.grid, rows.slice(this.gridRows));
     } else {
       setDataGridColumns(this.grid, columns);
       setDataGridRows(this.grid, rows);
     }
+    this.gridKey = gridKey;
+    this.gridRows = rows.length;
   }
 
   private renderCompare(state: PanelState): void {

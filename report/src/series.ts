@@ -13,6 +13,12 @@ export const remainingPrefix = "remaining/";
 /** Utilisation (0 to 1) of the busiest links, streamed when there is background traffic: `link/<name>`. */
 export const linkPrefix = "link/";
 
+/**
+ * Congestion window of each migration's TCP connection, streamed when a scenario has
+ * `policy transport tcp { … }` (unit bytes, a point each time the window changes): `cwnd/<vm>`.
+ */
+export const cwndPrefix = "cwnd/";
+
 /** One series to chart: its label and its flat [t0, v0, t1, v1, ...] points in time order. */
 export interface NamedSeries {
   readonly label: string;

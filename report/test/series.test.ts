@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { alignPoints, appendChunks, remainingPrefix, selectSeries, type SeriesStore } from "../src/series.js";
+import { alignPoints, appendChunks, cwndPrefix, linkPrefix, remainingPrefix, selectSeries, type SeriesStore } from "../src/series.js";
 
 const alignSeries = (store: SeriesStore, prefix: string) => alignPoints(selectSeries(store, prefix));
 
@@ -50,5 +50,17 @@ describe("alignSeries", () => {
 
   it("gives only a time axis when no series matches", () => {
     assert.deepEqual(alignSeries({}, remainingPrefix), { labels: [], data: [[]] });
+  });
+});
+
+describe("selectSeries", () => {
+  it("tells bytes left, link utilisation and TCP windows apart by their prefix", () => {
+    const store: SeriesStore = { "remaining/web": [0, 9], "link/h1--sw": [0, 0.5], "cwnd/web": [0, 14600], "cwnd/db": [1, 2920] };
+    assert.deepEqual(selectSeries(store, cwndPrefix), [
+      { label: "web", points: [0, 14600] },
+      { label: "db", points: [1, 2920] },
+    ]);
+    assert.deepEqual(selectSeries(store, linkPrefix).map((s) => s.label), ["h1--sw"]);
+    assert.deepEqual(selectSeries(store, remainingPrefix).map((s) => s.label), ["web"]);
   });
 });
