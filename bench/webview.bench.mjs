@@ -9,18 +9,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { printTable } from "./table.mjs";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const chromiumPath = "/usr/bin/chromium";
-const chromiumFlags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const chromiumPath = CHROMIUM_PATH;
+const chromiumFlags = CHROMIUM_FLAGS;
 const run = { vms: 8, points: 100_000, batches: 200, migrations: 1_000, intervalMs: 10 };
 /** Every wait is bounded: loading the page, one streamed run, closing Chromium. */
 const timeouts = { loadMs: 30_000, runMs: 300_000, closeMs: 10_000 };

@@ -17,6 +17,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = resolve(process.env.VMIG_E2E_CACHE ?? join(ROOT, ".cache", "e2e"));
@@ -26,7 +27,7 @@ const NODE24 = join(CACHE, "node24", "bin", "node");
 const CODE_SERVER = join(CACHE, "deps", "node_modules", "code-server", "out", "node", "entry.js");
 const PLAYWRIGHT = join(CACHE, "deps", "node_modules", "playwright-core", "index.mjs");
 const EXTENSIONS = join(CACHE, "extensions");
-const CHROMIUM = process.env.VMIG_E2E_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.VMIG_E2E_CHROMIUM ?? CHROMIUM_PATH;
 const STEP_TIMEOUT_MS = 90_000; // no single step may take longer
 const WAIT_MS = 60_000; // any single wait inside a step
 const TOTAL_TIMEOUT_MS = 15 * 60_000; // the whole run, as a last resort
@@ -298,15 +299,7 @@ async function startBrowser() {
     executablePath: CHROMIUM,
     headless: true,
     host: "127.0.0.1",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_FLAGS,
     timeout: WAIT_MS,
   });
   const pid = browserServer.process().pid;
