@@ -10,29 +10,28 @@
  *
  * Environment: VMIG_E2E_CACHE (default .cache/e2e), VMIG_E2E_ONLY (comma-separated pass names:
  * dark,light,restricted), VMIG_E2E_NO_DOCS=1 (do not overwrite docs/images/).
+ *
+ * The passes and their steps are here; driving the workbench is in workbench.mjs, and the paths, limits and
+ * logging they share in common.mjs.
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { ARTIFACTS, CACHE, ROOT, WAIT_MS, fail, log, sleep, started, withTimeout, writeDocs } from "./common.mjs";
+import { chartTabShots, docShot, editorLines, ensureClean, focusEditor, goToLine, hidePanelAndSideBar, openFile, results, revertFile, runCommand, runScenarioAndCheckResults, squiggles, until, waitForProblem } from "./workbench.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = resolve(process.env.VMIG_E2E_CACHE ?? join(ROOT, ".cache", "e2e"));
-const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
-const DOC_IMAGES = join(ROOT, "docs", "images");
 const NODE24 = join(CACHE, "node24", "bin", "node");
 const CODE_SERVER = join(CACHE, "deps", "node_modules", "code-server", "out", "node", "entry.js");
 const PLAYWRIGHT = join(CACHE, "deps", "node_modules", "playwright-core", "index.mjs");
 const EXTENSIONS = join(CACHE, "extensions");
 const CHROMIUM = process.env.VMIG_E2E_CHROMIUM ?? CHROMIUM_PATH;
 const STEP_TIMEOUT_MS = 90_000; // no single step may take longer
-const WAIT_MS = 60_000; // any single wait inside a step
 const TOTAL_TIMEOUT_MS = 15 * 60_000; // the whole run, as a last resort
 const VIEWPORT = { width: 1440, height: 900 };
-const writeDocs = process.env.VMIG_E2E_NO_DOCS !== "1";
 
 for (const [what, path] of [
   ["Node 24", NODE24],
@@ -60,18 +59,6 @@ let passed = 0;
 let failed = 0;
 /** Cleanup actions, run in reverse order at the end, whatever happened. */
 const cleanups = [];
-const started = Date.now();
-const log = (message) => console.log(`# [${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /** Runs one named step; a thrown error or a timeout fails it. Always leaves a screenshot. */
 async function step(page, name, body) {
@@ -97,10 +84,6 @@ async function step(page, name, body) {
     for (const line of String(error?.stack ?? error).split("\n").slice(0, 8)) console.log(`#   ${line}`);
   }
   return error === undefined;
-}
-
-function fail(message) {
-  throw new Error(message);
 }
 
 async function runCleanups() {
@@ -162,7 +145,6 @@ function freePort() {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Kills a process group we started (code-server and its extension host and language server), by pid. */
 async function killGroup(child, name) {
@@ -322,25 +304,6 @@ async function startBrowser() {
 // Workbench helpers
 // ---------------------------------------------------------------------------------------------------------
 
-const results = (page) => page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
-
-/** Waits until `predicate` (evaluated in Node) returns a truthy value; polls every 250 ms. */
-async function until(what, predicate, ms = WAIT_MS) {
-  const deadline = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      const value = await predicate();
-      if (value) return value;
-      last = value;
-    } catch (e) {
-      last = e.message;
-    }
-    if (Date.now() > deadline) fail(`timed out after ${ms / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await sleep(250);
-  }
-}
-
 async function openWorkbench(context, url, passName) {
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
@@ -358,184 +321,6 @@ async function openWorkbench(context, url, passName) {
   // The explorer shows the workspace once the workbench is connected to the server.
   await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor();
   return page;
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press("F1");
-  const input = page.locator(".quick-input-widget input");
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  // Pick the row whose label is exactly the title: "vmig: Run Scenario" also fuzzy-matches
-  // "vmig: Run Scenario with Seed…" and "vmig: Re-run Scenario", and the palette lists recent ones first.
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-  const row = page.locator(".quick-input-list .monaco-list-row", { has: page.locator(".label-name", { hasText: exact }) }).first();
-  try {
-    await row.waitFor({ timeout: 15_000 });
-  } catch {
-    await page.keyboard.press("Escape");
-    fail(`the command palette has no command "${title}"`);
-  }
-  await row.click();
-  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
-}
-
-async function openFile(page, name) {
-  await page.keyboard.press("Control+P");
-  const input = page.locator(".quick-input-widget input");
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor();
-  await page.keyboard.press("Enter");
-  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
-  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
-  await page.locator(".monaco-editor .view-lines").first().waitFor();
-  await focusEditor(page);
-}
-
-/** Keyboard focus into the editor, without clicking (a click can scroll monaco's view). */
-async function focusEditor(page) {
-  await runCommand(page, "View: Focus Active Editor Group");
-  await until("the editor to have focus", async () => (await page.locator(".editor-group-container.active .monaco-editor.focused").count()) > 0, 10_000);
-}
-
-/** Reverts the active editor if it has unsaved changes, so a step starts from the sample as shipped. */
-async function ensureClean(page) {
-  if ((await page.locator(".tab.active.dirty").count()) > 0) await revertFile(page);
-}
-
-/** The text of the rendered editor lines, top to bottom (monaco renders spaces as U+00A0). */
-async function editorLines(page) {
-  return page.locator(".editor-group-container.active .monaco-editor .view-lines").first().evaluate((el) =>
-    [...el.querySelectorAll(".view-line")]
-      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-      .map((line) => line.textContent.replace(/\u00a0/g, " ")),
-  );
-}
-
-async function goToLine(page, line, column) {
-  await page.keyboard.press("Control+G");
-  const input = page.locator(".quick-input-widget input");
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await sleep(200);
-  await page.keyboard.press("Enter");
-  await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
-}
-
-async function squiggles(page) {
-  return page.locator(".editor-group-container.active .monaco-editor .squiggly-error").count();
-}
-
-/** Saves `name`.png into docs/images (as well as the step's own artifact). */
-async function docShot(page, name) {
-  if (!writeDocs) return;
-  mkdirSync(DOC_IMAGES, { recursive: true });
-  await page.screenshot({ path: join(DOC_IMAGES, `${name}.png`) });
-}
-
-/**
- * Shows the Timeline and Bytes-per-round tabs of the results panel, checks that each drew its bars (a blank
- * chart fails the step), and saves each as a documentation screenshot; then goes back to the first tab.
- */
-async function chartTabShots(page, theme) {
-  const view = results(page);
-  for (const [id, name] of [["timeline", "timeline"], ["rounds", "bytes-per-round"]]) {
-    const tab = view.locator(`#tab-${id}`);
-    if ((await tab.count()) === 0) fail(`the results panel has no '${id}' tab`);
-    await tab.click();
-    const shapes = view.locator(`#view-${id} svg rect, #view-${id} svg path`);
-    await shapes.first().waitFor({ timeout: 15_000 });
-    const count = await shapes.count();
-    if (count < 3) fail(`the ${id} chart drew ${count} shapes: it is blank`);
-    console.log(`# ${id} chart: ${count} shapes`);
-    await sleep(300);
-    await docShot(page, `${name}-${theme}`);
-  }
-  await view.locator("#tab-remaining").click().catch(() => undefined);
-}
-
-/** Runs the scenario from the palette and waits for the results panel to show a finished run. */
-async function runScenarioAndCheckResults(page) {
-  await runCommand(page, "vmig: Run Scenario");
-  const view = results(page);
-  await view.locator("#header h1").waitFor();
-  // The run ends with a "finished" tag and a grid row for web.
-  // The header's first tag is the run's status: running, then finished (or failed / stopped).
-  const status = await until("the run to end", async () => {
-    const text = (await view.locator("#header vscode-tag").first().textContent()).trim().toLowerCase();
-    return text !== "running" && text !== "" ? text : false;
-  });
-  const header = (await view.locator("#header").textContent()).replace(/\s+/g, " ").trim();
-  const error = (await view.locator("#error").isVisible()) ? await view.locator("#error").textContent() : "";
-  if (status !== "finished") fail(`the run ended as "${status}" (${header}) ${error}`);
-  const grid = view.locator("vscode-data-grid");
-  await grid.waitFor();
-  const rows = await until("a grid row for web", async () => {
-    const texts = await grid
-      .locator("vscode-data-grid-row")
-      .evaluateAll((els) =>
-        els
-          .filter((el) => el.getAttribute("row-type") === null || el.getAttribute("row-type") === "default")
-          .map((el) => [...el.querySelectorAll("vscode-data-grid-cell")].map((c) => c.textContent.trim())),
-      );
-    return texts.length > 0 && texts.some((cells) => cells[0] === "web") ? texts : false;
-  });
-  if (rows.length !== 1) fail(`expected one migration row, got ${JSON.stringify(rows)}`);
-  const [vm, route, total, downtime] = rows[0];
-  if (vm !== "web" || !/h1\s*→\s*h2/.test(route)) fail(`unexpected row ${JSON.stringify(rows[0])}`);
-  if (!/\d/.test(total) || !/\d/.test(downtime)) fail(`row without times: ${JSON.stringify(rows[0])}`);
-
-  // The chart: a uPlot canvas on which the web series is actually drawn.
-  const canvas = view.locator("#chart .uplot canvas").first();
-  await canvas.waitFor();
-  const legend = (await view.locator("#chart .u-legend").textContent()).replace(/\s+/g, " ");
-  if (!legend.includes("web")) fail(`the chart legend does not name web: ${legend}`);
-  const drawn = await until("the web line to be drawn", async () => {
-    const stats = await canvas.evaluate((c) => {
-      const stroke = getComputedStyle(document.body).getPropertyValue("--vscode-charts-blue").trim() || "#3794ff";
-      const probe = document.createElement("canvas").getContext("2d");
-      probe.fillStyle = stroke;
-      probe.fillRect(0, 0, 1, 1);
-      const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
-      const { data, width, height } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
-      let painted = 0;
-      let series = 0;
-      const columns = new Set();
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] === 0) continue;
-        painted++;
-        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60 && data[i + 3] > 128) {
-          series++;
-          columns.add((i / 4) % width);
-        }
-      }
-      return { width, height, painted, series, columns: columns.size, stroke };
-    });
-    // A line across a good part of the plot, not a dot: many pixels in many distinct columns.
-    return stats.series > 300 && stats.columns > stats.width / 4 ? stats : false;
-  });
-  log(`chart: ${JSON.stringify(drawn)}; row: ${JSON.stringify(rows[0])}`);
-  return { rows, drawn };
-}
-
-async function waitForProblem(page, text) {
-  await page.keyboard.press("Control+Shift+M");
-  const markers = page.locator(".markers-panel");
-  await markers.waitFor();
-  await until(`the Problems panel to list "${text}"`, async () => (await markers.textContent()).includes(text));
-}
-
-/** Closes the bottom panel and the side bar so the editor and the results share the window's width. */
-async function hidePanelAndSideBar(page) {
-  if (await page.locator(".part.panel.bottom").isVisible()) await runCommand(page, "View: Hide Panel");
-  if (await page.locator(".part.sidebar").isVisible()) await runCommand(page, "View: Toggle Primary Side Bar Visibility");
-  await until("the panel and side bar to close", async () =>
-    !(await page.locator(".part.panel.bottom").isVisible()) && !(await page.locator(".part.sidebar").isVisible()), 10_000);
-}
-
-async function revertFile(page) {
-  await runCommand(page, "File: Revert File");
-  await until("the editor to be clean", async () => (await page.locator(".tab.active.dirty").count()) === 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------

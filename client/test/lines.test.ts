@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { describe, it } from "node:test";
-import { linkLines, previousLabel, remainingLines, windowLines } from "../webview/lines.js";
+import { describe, it, test } from "node:test";
+import { MAX_LINES, linkLines, previousLabel, remainingLines, windowLines } from "../webview/lines.js";
 
 describe("remainingLines", () => {
   it("draws each VM in its own colour, aligned on the union of times", () => {
@@ -52,4 +52,13 @@ describe("windowLines", () => {
     assert.deepEqual(specs, []);
     assert.deepEqual(aligned.data, [[]]);
   });
+});
+
+test("a chart draws at most MAX_LINES lines, the first ones, however many VMs stream", () => {
+  const store: Record<string, number[]> = {};
+  for (let i = 0; i < 500; i++) store[`remaining/v${i}`] = [0, 100, 1, 50];
+  const lines = remainingLines(store, undefined, 1000);
+  assert.equal(lines.specs.length, MAX_LINES);
+  assert.equal(lines.specs[0]!.label, "v0");
+  assert.equal(lines.aligned.data.length, MAX_LINES + 1);
 });

@@ -44,9 +44,17 @@ function solidLines(current: SeriesStore, prefix: string, maxPoints: number): Ch
   return build(selectSeries(current, prefix).map((s, i) => ({ ...s, colour: i, dashed: false })), maxPoints);
 }
 
+/**
+ * Most lines one chart draws. Aligning series for uPlot costs (distinct times) x (lines), so a run of
+ * thousands of migrations would exhaust the webview's memory; beyond a few dozen lines a chart stops being
+ * readable anyway. The first ones (in VM order) are drawn; the table lists every migration.
+ */
+export const MAX_LINES = 24;
+
 function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number): ChartLines {
+  const shown = lines.slice(0, MAX_LINES);
   return {
-    specs: lines.map(({ label, colour, dashed }) => ({ label, colour, dashed })),
-    aligned: alignPoints(lines.map((l) => ({ label: l.label, points: decimate(l.points, maxPoints) }))),
+    specs: shown.map(({ label, colour, dashed }) => ({ label, colour, dashed })),
+    aligned: alignPoints(shown.map((l) => ({ label: l.label, points: decimate(l.points, maxPoints) }))),
   };
 }

@@ -7,7 +7,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { runDocument } from "@vmig/grammar";
 import type { SeriesBatch, MigrationResult } from "@vmig/engine";
-import { toMigrationDocument, toResultsDocument, type SeriesChunk } from "@vmig/protocol";
+import { toMigrationDocument, toResultsDocument } from "@vmig/protocol";
+import { performance } from "node:perf_hooks";
+import { SeriesCoalescer } from "./seriesCoalescer.js";
 import type { WorkerInput, WorkerOutput } from "./workerMessages.js";
 import { mapImportResolver } from "./imports.js";
 
@@ -15,21 +17,25 @@ const input = workerData as WorkerInput;
 const cancelFlag = new Int32Array(input.cancelFlag);
 const post = (message: WorkerOutput) => parentPort!.postMessage(message);
 
-function toChunk(batch: SeriesBatch): SeriesChunk {
+/** At most this many messages a second leave the worker; enough for smooth charts, cheap to forward. */
+const STREAM_INTERVAL_MS = 50;
+const stream = new SeriesCoalescer((chunks, finished) => post({ type: "series", chunks, finished }), STREAM_INTERVAL_MS, () => performance.now());
+
+function addBatch(batch: SeriesBatch): void {
   const points = new Array<number>(batch.points.length * 2);
   batch.points.forEach((p, i) => {
     points[2 * i] = p[0];
     points[2 * i + 1] = p[1];
   });
-  return { series: batch.series, unit: batch.unit, points };
+  stream.addPoints(batch.series, batch.unit, points);
 }
 
 try {
   const outcome = runDocument(
     input.text,
     {
-      series: (batches: readonly SeriesBatch[]) => post({ type: "series", chunks: batches.map(toChunk), finished: [] }),
-      migrationDone: (result: MigrationResult) => post({ type: "series", chunks: [], finished: [toMigrationDocument(result)] }),
+      series: (batches: readonly SeriesBatch[]) => batches.forEach(addBatch),
+      migrationDone: (result: MigrationResult) => stream.addFinished(toMigrationDocument(result)),
     },
     {
       seed: input.seed,
@@ -37,6 +43,7 @@ try {
       check: { uri: input.uri, resolveImport: mapImportResolver(new Map(input.imports)) },
     },
   );
+  stream.flush();
   if (outcome.ok) post({ type: "done", results: toResultsDocument(outcome.result) });
   else {
     const errors = outcome.checked.diagnostics.filter((d) => d.severity === "error");
