@@ -32,9 +32,7 @@ export function linkDefaults(decl: TopologyDecl) {
 export function generate(decl: TopologyDecl, context: AttributeContext): GeneratedTopology | undefined {
   const generator = decl.generator?.text;
   if (!decl.name || !generator || !isGenerator(generator)) return undefined;
-  const attributes = checkAttributes(`topology.${generator}`, decl.body, `topology '${decl.name.text}'`, context);
-  const defaults = linkDefaults(decl);
-  const link = checkAttributes("link", defaults?.kind === "link" ? defaults.body : undefined, `the links of '${decl.name.text}'`, context);
+  const { attributes, link } = checkGeneratorAttributes(decl, generator, context);
   const n = attributes.numbers;
   const common = {
     prefix: `${decl.name.text}.`,
@@ -49,6 +47,15 @@ export function generate(decl: TopologyDecl, context: AttributeContext): Generat
     context.diagnostics.error(decl.generator!, "out-of-range", (e as Error).message);
     return undefined;
   }
+}
+
+/** Checks a generated topology's attributes and its `link { … }` defaults, reporting into `context`. */
+export function checkGeneratorAttributes(decl: TopologyDecl, generator: GeneratorName, context: AttributeContext): { attributes: CheckedAttributes; link: CheckedAttributes } {
+  const name = decl.name?.text ?? "?";
+  const attributes = checkAttributes(`topology.${generator}`, decl.body, `topology '${name}'`, context);
+  const defaults = linkDefaults(decl);
+  const link = checkAttributes("link", defaults?.kind === "link" ? defaults.body : undefined, `the links of '${name}'`, context);
+  return { attributes, link };
 }
 
 function build(generator: GeneratorName, n: CheckedAttributes["numbers"], common: object): GeneratedTopology | undefined {

@@ -4,7 +4,7 @@
  */
 import type { HostDecl, HostsDecl, LinkDecl, TopologyDecl } from "../syntax/ast.js";
 import { checkAttributes, type CheckedAttributes } from "./attributes.js";
-import { generate, linkDefaults, topologyBlockKind } from "./generated.js";
+import { checkGeneratorAttributes, generate, isGenerator, linkDefaults, topologyBlockKind } from "./generated.js";
 import { topologyGenerators } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
 
@@ -34,9 +34,12 @@ export function lowerTopology(builder: ScenarioBuilder, decl: TopologyDecl): voi
 
 /** Adds the nodes and hosts of a generated topology; its links come in `lowerLinks`. */
 function lowerGenerated(builder: ScenarioBuilder, decl: TopologyDecl): void {
-  const topology = builder.generated.get(decl) ?? generate(decl, builder.context);
-  // The generated topology was built silently while declaring names; check again to report problems.
-  if (builder.generated.has(decl)) generate(decl, builder.context);
+  // Declaring names built the topology silently. Its attributes are checked again here to report their
+  // problems; only a topology that could not be built is generated again, to report why.
+  let topology = builder.generated.get(decl);
+  const generator = decl.generator?.text;
+  if (topology && generator && isGenerator(generator)) checkGeneratorAttributes(decl, generator, builder.context);
+  else topology = generate(decl, builder.context);
   for (const member of decl.body?.members ?? []) {
     if (member.kind !== "attribute" && !(member.kind === "link" && member === linkDefaults(decl))) {
       builder.context.diagnostics.error(member.keyword, "wrong-value", `a generated topology holds its generator's attributes and one 'link { … }' of defaults, not a ${member.kind}`);
