@@ -80,6 +80,47 @@ export interface SeriesBatch {
   readonly points: readonly SeriesPoint[];
 }
 
+/** The network a run simulates, given to the sink once before the first event so a view can draw it. */
+export interface TopologySnapshot {
+  readonly nodes: readonly { readonly name: string; readonly kind: "host" | "switch" | "router"; readonly rack?: number; readonly pod?: number }[];
+  /** `a` and `b` index `nodes`; `level` as in Scenario links (1 = host to ToR ... 4 = core). */
+  readonly links: readonly { readonly name: string; readonly a: number; readonly b: number; readonly bandwidthBytesPerSec: number; readonly level?: number }[];
+}
+
+/**
+ * Utilisation of every link at one instant: `ratios[i]` is link i's load over its bandwidth in its busier
+ * direction, in [0, 1]. Frames are sampled in simulated time (at most one per `linkFrameIntervalSec`).
+ */
+export interface LinkLoadFrame {
+  readonly timeSec: number;
+  readonly ratios: readonly number[];
+}
+
+/** Something that happened at one instant of simulated time; streamed in time order. */
+export type SimulationEvent =
+  /** `links` are the route's link indices (into TopologySnapshot.links) in order from source to target. */
+  | { readonly kind: "migration-start"; readonly timeSec: number; readonly vm: string; readonly source: string; readonly target: string; readonly links: readonly number[] }
+  | { readonly kind: "round-start"; readonly timeSec: number; readonly vm: string; readonly round: number; readonly bytes: number }
+  | { readonly kind: "stop-and-copy"; readonly timeSec: number; readonly vm: string; readonly bytes: number }
+  | { readonly kind: "migration-end"; readonly timeSec: number; readonly vm: string; readonly downtimeSec: number }
+  /** A placement policy (S-CORE) finished one iteration: every VM held the token once. */
+  | { readonly kind: "placement-iteration"; readonly timeSec: number; readonly iteration: number; readonly cost: number; readonly migrations: number };
+
+/**
+ * What a placement policy decided and what it changed (paper 004's S-CORE). `cost` is the overall
+ * communication cost C^A of equation 3.1 (bytes/s weighted by the link costs c_i). Traffic matrices are
+ * ToR to ToR, in bytes per second: `[i][j]` is the traffic from rack i to rack j, `racks[i]` names rack i.
+ */
+export interface PlacementReport {
+  readonly policy: "s-core";
+  readonly token: "round-robin" | "global" | "distributed" | "load-aware";
+  /** Iteration 0 is the initial placement; iteration k the placement after the k-th token pass. */
+  readonly iterations: readonly { readonly iteration: number; readonly cost: number; readonly migrations: number }[];
+  readonly racks: readonly string[];
+  readonly torTrafficBefore: readonly (readonly number[])[];
+  readonly torTrafficAfter: readonly (readonly number[])[];
+}
+
 export interface SimulationResult {
   readonly scenario: string;
   readonly seed: number;
@@ -89,12 +130,22 @@ export interface SimulationResult {
   /** True when the run stopped at the horizon or was cancelled before every migration finished. */
   readonly truncated: boolean;
   readonly cancelled: boolean;
+  /** The network the run simulated (always set by `simulate`). */
+  readonly topology?: TopologySnapshot;
+  /** What the placement policy decided, when the scenario has one. */
+  readonly placement?: PlacementReport;
 }
 
 /** Receives results while the simulation runs. Batches are flushed in simulated-time order. */
 export interface SimulationSink {
   series(batches: readonly SeriesBatch[]): void;
   migrationDone(result: MigrationResult): void;
+  /** The network, once, before the first event. */
+  topology?(snapshot: TopologySnapshot): void;
+  /** Events since the previous call, in time order. */
+  events?(events: readonly SimulationEvent[]): void;
+  /** Link-utilisation frames since the previous call, in time order. */
+  linkLoads?(frames: readonly LinkLoadFrame[]): void;
 }
 
 export interface SimulationOptions {
@@ -104,4 +155,6 @@ export interface SimulationOptions {
   readonly isCancelled?: () => boolean;
   /** Most series points buffered before the sink is called (default 256). */
   readonly batchSize?: number;
+  /** Simulated seconds between two link-utilisation frames (default: the horizon / 200). */
+  readonly linkFrameIntervalSec?: number;
 }

@@ -52,6 +52,40 @@ export interface ResultsDocument {
   readonly truncated: boolean;
   readonly cancelled: boolean;
   readonly migrations: readonly MigrationDocument[];
+  /** The network the run simulated: nodes and links, for topology views. */
+  readonly topology?: TopologyDocument;
+  /** What the placement policy (S-CORE, paper 004) decided, when the scenario has one. */
+  readonly placement?: PlacementDocument;
+}
+
+export interface TopologyDocument {
+  readonly nodes: readonly { readonly name: string; readonly kind: "host" | "switch" | "router"; readonly rack?: number; readonly pod?: number }[];
+  /** `a` and `b` index `nodes`. */
+  readonly links: readonly { readonly name: string; readonly a: number; readonly b: number; readonly bandwidth_bytes_per_s: number; readonly level?: number }[];
+}
+
+/** Link utilisation at one instant: `ratios[i]` is link i's busier direction over its bandwidth, in [0, 1]. */
+export interface LinkLoadDocument {
+  readonly t_s: number;
+  readonly ratios: readonly number[];
+}
+
+export type EventDocument =
+  /** `links` index `topology.links`, in order from source to target. */
+  | { readonly kind: "migration-start"; readonly t_s: number; readonly vm: string; readonly source: string; readonly target: string; readonly links: readonly number[] }
+  | { readonly kind: "round-start"; readonly t_s: number; readonly vm: string; readonly round: number; readonly bytes: number }
+  | { readonly kind: "stop-and-copy"; readonly t_s: number; readonly vm: string; readonly bytes: number }
+  | { readonly kind: "migration-end"; readonly t_s: number; readonly vm: string; readonly downtime_s: number }
+  | { readonly kind: "placement-iteration"; readonly t_s: number; readonly iteration: number; readonly cost: number; readonly migrations: number };
+
+/** Paper 004's S-CORE: the communication cost after each iteration and the ToR-to-ToR traffic (bytes/s). */
+export interface PlacementDocument {
+  readonly policy: "s-core";
+  readonly token: "round-robin" | "global" | "distributed" | "load-aware";
+  readonly iterations: readonly { readonly iteration: number; readonly cost: number; readonly migrations: number }[];
+  readonly racks: readonly string[];
+  readonly tor_traffic_before: readonly (readonly number[])[];
+  readonly tor_traffic_after: readonly (readonly number[])[];
 }
 
 /**

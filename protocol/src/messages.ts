@@ -5,7 +5,7 @@
  * error rather than a silent mismatch. Each message says who sends it to whom.
  */
 import { NotificationType, ProtocolRequestType, type WorkDoneProgressParams } from "vscode-languageserver-protocol";
-import type { MigrationDocument, ResultsDocument } from "./document.js";
+import type { EventDocument, LinkLoadDocument, MigrationDocument, ResultsDocument, TopologyDocument } from "./document.js";
 
 /** One series' new points since the previous batch; `points` is a flat [t0, v0, t1, v1, ...] array. */
 export interface SeriesChunk {
@@ -47,6 +47,12 @@ export interface SeriesParams {
   readonly chunks: readonly SeriesChunk[];
   /** Migrations that finished since the previous notification. */
   readonly finished: readonly MigrationDocument[];
+  /** The network being simulated: in the run's first notification only. */
+  readonly topology?: TopologyDocument;
+  /** Events since the previous notification, in time order. */
+  readonly events?: readonly EventDocument[];
+  /** Link-utilisation frames since the previous notification, in time order (the coalescer may drop frames). */
+  readonly link_loads?: readonly LinkLoadDocument[];
 }
 
 /** Server → client: a batch of new series points and finished migrations of a running scenario. */
