@@ -1,7 +1,9 @@
 // The results webview at scale: serves the built page (client/out) on 127.0.0.1 with a stand-in for the
 // VS Code host (bench/webview/), opens it in Chromium through playwright-core, streams 100,000 points per
 // series for several VMs and 1,000 finished migrations in batches, and prints the frame rate while
-// streaming and the time the page takes to handle and draw each batch.
+// streaming and the time the page takes to handle and draw each batch. On the Topology tab the run also
+// streams a k = 16 fat-tree (1,344 nodes, 3,072 links), a link-load frame per batch and eight migrations
+// under way as arrows. `--shots DIR` also saves a screenshot of each of those tabs at the end of its run.
 // Needs `npm run build` (client/build and client/out) and playwright-core from `npm run e2e`'s setup.
 import { createServer } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
@@ -15,6 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const chromiumPath = CHROMIUM_PATH;
 const chromiumFlags = CHROMIUM_FLAGS;
 const run = { vms: 8, points: 100_000, batches: 200, migrations: 1_000, intervalMs: 10 };
+/** `--tabs remaining,topology` measures only those tabs. */
+const onlyTabs = process.argv.includes("--tabs") ? process.argv[process.argv.indexOf("--tabs") + 1].split(",") : undefined;
+const shotsDir = process.argv.includes("--shots") ? process.argv[process.argv.indexOf("--shots") + 1] : undefined;
 /** Every wait is bounded: loading the page, one streamed run, closing Chromium. */
 const timeouts = { loadMs: 30_000, runMs: 300_000, closeMs: 10_000 };
 const nonce = "benchNonce0123456789";
@@ -77,10 +82,11 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: chro
 try {
   const rows = [];
   let problems = [];
-  for (const [tab, title] of [
-    ["remaining", "Bytes left"],
-    ["window", "TCP window"],
-  ]) {
+  for (const [tab, title, extra] of [
+    ["remaining", "Bytes left", {}],
+    ["window", "TCP window", {}],
+    ["topology", "Topology", { fatTreeK: 16 }],
+  ].filter(([tab]) => onlyTabs === undefined || onlyTabs.includes(tab))) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(timeouts.loadMs);
     page.on("console", (m) => {
@@ -90,13 +96,16 @@ try {
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => window.vmigBench?.posted.some((m) => m.type === "ready"));
     await page.click(`#tab-${tab}`);
-    const result = await page.evaluate((options) => window.vmigBench.stream(options), run, { timeout: timeouts.runMs });
+    const result = await page.evaluate((options) => window.vmigBench.stream(options), { ...run, ...extra }, { timeout: timeouts.runMs });
+    if (shotsDir !== undefined) await page.locator("#views").screenshot({ path: join(shotsDir, `bench-${tab}-done.png`) });
     await page.close();
+    if (shotsDir !== undefined && extra.fatTreeK !== undefined) await midRunShots(tab, extra);
     rows.push(...describe(title, result));
   }
   console.log(
     `${run.vms} VMs × 2 series (remaining/, cwnd/) × ${run.points.toLocaleString("en")} points, ` +
-      `${run.migrations.toLocaleString("en")} migrations, in ${run.batches} batches posted ${run.intervalMs} ms apart`,
+      `${run.migrations.toLocaleString("en")} migrations, in ${run.batches} batches posted ${run.intervalMs} ms apart; ` +
+      "Topology adds a k = 16 fat-tree, 3,072 link loads per batch and 8 moving arrows",
   );
   printTable(rows, ["tab", "measure", "result", "notes"]);
   // The toolkit's progress ring binds a style attribute the policy blocks once per page (see toolkit.ts).
@@ -107,6 +116,21 @@ try {
   server.close();
   // Playwright kills Chromium when this process exits, should closing it hang.
   await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, timeouts.closeMs).unref())]);
+}
+
+/** Screenshots of the Topology and S-CORE tabs with the run a third of the way through, still streaming. */
+async function midRunShots(tab, extra) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForFunction(() => window.vmigBench?.posted.some((m) => m.type === "ready"));
+  await page.click(`#tab-${tab}`);
+  await page.evaluate((options) => window.vmigBench.stream(options), { ...run, ...extra, stopAfter: 70 }, { timeout: timeouts.runMs });
+  await page.waitForTimeout(300);
+  await page.locator("#views").screenshot({ path: join(shotsDir, `bench-${tab}-running.png`) });
+  await page.click("#tab-placement");
+  await page.waitForTimeout(300);
+  await page.locator("#views").screenshot({ path: join(shotsDir, `bench-placement-running.png`) });
+  await page.close();
 }
 
 /** One tab's figures as table rows. */

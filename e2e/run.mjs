@@ -9,7 +9,7 @@
  * docs/images/. code-server binds to 127.0.0.1 only; it and Chromium are stopped by pid at the end.
  *
  * Environment: VMIG_E2E_CACHE (default .cache/e2e), VMIG_E2E_ONLY (comma-separated pass names:
- * dark,light,restricted), VMIG_E2E_NO_DOCS=1 (do not overwrite docs/images/).
+ * dark,light,restricted,hc-dark,hc-light), VMIG_E2E_NO_DOCS=1 (do not overwrite docs/images/).
  *
  * The passes and their steps are here; driving the workbench is in workbench.mjs, and the paths, limits and
  * logging they share in common.mjs.
@@ -22,7 +22,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
 import { ARTIFACTS, CACHE, ROOT, WAIT_MS, fail, log, sleep, started, withTimeout, writeDocs } from "./common.mjs";
-import { chartTabShots, docShot, editorLines, ensureClean, focusEditor, goToLine, hidePanelAndSideBar, openFile, results, revertFile, runCommand, runScenarioAndCheckResults, squiggles, until, waitForProblem } from "./workbench.mjs";
+import { chartTabShots, checkPlacementTab, checkTopologyTab, docShot, editorLines, ensureClean, focusEditor, goToLine, hidePanelAndSideBar, openFile, results, revertFile, runCommand, runScenarioAndCheckResults, runScenarioToEnd, squiggles, until, waitForProblem } from "./workbench.mjs";
 
 const NODE24 = join(CACHE, "node24", "bin", "node");
 const CODE_SERVER = join(CACHE, "deps", "node_modules", "code-server", "out", "node", "entry.js");
@@ -30,7 +30,7 @@ const PLAYWRIGHT = join(CACHE, "deps", "node_modules", "playwright-core", "index
 const EXTENSIONS = join(CACHE, "extensions");
 const CHROMIUM = process.env.VMIG_E2E_CHROMIUM ?? CHROMIUM_PATH;
 const STEP_TIMEOUT_MS = 90_000; // no single step may take longer
-const TOTAL_TIMEOUT_MS = 15 * 60_000; // the whole run, as a last resort
+const TOTAL_TIMEOUT_MS = 25 * 60_000; // the whole run, as a last resort
 const VIEWPORT = { width: 1440, height: 900 };
 
 for (const [what, path] of [
@@ -339,6 +339,8 @@ const passes = [
   { name: "dark", theme: "Default Dark Modern", trust: "trusted" },
   { name: "light", theme: "Default Light Modern", trust: "trusted" },
   { name: "restricted", theme: "Default Dark Modern", trust: "untrusted" },
+  { name: "hc-dark", theme: "Default High Contrast", trust: "trusted" },
+  { name: "hc-light", theme: "Default High Contrast Light", trust: "trusted" },
 ].filter((p) => !process.env.VMIG_E2E_ONLY || process.env.VMIG_E2E_ONLY.split(",").includes(p.name));
 
 /** A run long enough to be stopped midway: many VMs that converge slowly, sharing one link. */
@@ -454,11 +456,18 @@ async function darkPass(page) {
     await chartTabShots(page, "dark");
   });
 
+  await networkSteps(page, "dark");
+
   await step(page, "stop-long-run", async () => {
     await openFile(page, "long.vmig");
     await focusEditor(page);
     await runCommand(page, "vmig: Run Scenario");
     await until("the long run to be running", async () => (await panelStatus(page)) === "running");
+    // While it streams, the network shows the shared link busy and the migrations under way.
+    const live = await checkTopologyTab(page, { minRampPixels: 20 });
+    if (!/migrations? under way/.test(live.caption) || /\b0 migrations under way/.test(live.caption)) fail(`no migration under way on the live network: ${live.caption}`);
+    log(`live topology: ${JSON.stringify(live)}`);
+    await results(page).locator("#tab-remaining").click();
     await runCommand(page, "vmig: Stop Scenario");
     await until("the long run to be stopped", async () => (await panelStatus(page)) === "stopped");
     log(`after Stop: ${(await results(page).locator("#header").textContent()).replace(/\s+/g, " ").trim()}`);
@@ -475,6 +484,49 @@ async function lightPass(page) {
     await docShot(page, "results-light");
     await chartTabShots(page, "light");
   });
+  await networkSteps(page, "light");
+}
+
+/**
+ * The network and S-CORE views: quickstart's two links coloured by their peak utilisation, then the
+ * S-CORE sample (a three-tier data centre of 256 hosts in 16 racks, five token iterations) with its
+ * network, cost chart and heatmaps, saved as documentation screenshots for `theme`.
+ */
+async function networkSteps(page, theme) {
+  await step(page, `topology-quickstart-${theme}`, async () => {
+    const drawn = await checkTopologyTab(page, { minRampPixels: 30 });
+    if (!/highest utilisation/.test(drawn.caption)) fail(`the finished run's network does not say it shows peaks: ${drawn.caption}`);
+    log(`quickstart topology: ${JSON.stringify(drawn)}`);
+    await results(page).locator("#tab-remaining").click();
+  });
+  await step(page, `score-datacentre-${theme}`, async () => {
+    await openFile(page, "score-datacentre.vmig");
+    await focusEditor(page);
+    await runScenarioToEnd(page);
+    const network = await checkTopologyTab(page, { minRampPixels: 200 });
+    if (!/^280 nodes, 280 links/.test(network.caption)) fail(`unexpected network: ${network.caption}`);
+    log(`score topology: ${JSON.stringify(network)}`);
+    await sleep(300);
+    await docShot(page, `topology-${theme}`);
+    const placement = await checkPlacementTab(page, { iterations: 6, racks: 16 });
+    log(`score placement: ${JSON.stringify(placement)}`);
+    await sleep(300);
+    await docShot(page, `score-${theme}`);
+    await results(page).locator("#tab-remaining").click();
+  });
+}
+
+/** High contrast: the quick start's results, then the network and S-CORE views, in a high-contrast theme. */
+async function highContrastPass(page, theme) {
+  await step(page, `run-scenario-${theme}`, async () => {
+    await openFile(page, sample);
+    await hidePanelAndSideBar(page);
+    await focusEditor(page);
+    await runScenarioAndCheckResults(page);
+    await sleep(500);
+    await docShot(page, `results-${theme}`);
+  });
+  await networkSteps(page, theme);
 }
 
 async function restrictedPass(page) {
@@ -530,6 +582,7 @@ try {
     log("workbench up");
     if (pass.name === "dark") await darkPass(page);
     else if (pass.name === "light") await lightPass(page);
+    else if (pass.name.startsWith("hc-")) await highContrastPass(page, pass.name);
     else await restrictedPass(page);
     await context.close().catch(() => undefined);
     await killGroup(server.child, "code-server");

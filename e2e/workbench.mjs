@@ -201,3 +201,69 @@ export async function revertFile(page) {
   await runCommand(page, "File: Revert File");
   await until("the editor to be clean", async () => (await page.locator(".tab.active.dirty").count()) === 0);
 }
+
+/** Runs the open scenario from the palette and waits until the panel's status tag says it finished. */
+export async function runScenarioToEnd(page) {
+  await runCommand(page, "vmig: Run Scenario");
+  const view = results(page);
+  await view.locator("#header h1").waitFor();
+  const status = await until("the run to end", async () => {
+    const text = (await view.locator("#header vscode-tag").first().textContent()).trim().toLowerCase();
+    return text !== "running" && text !== "" ? text : false;
+  });
+  if (status !== "finished") fail(`the run ended as "${status}": ${(await view.locator("#header").textContent()).replace(/\s+/g, " ")} ${await view.locator("#error").textContent()}`);
+}
+
+/**
+ * Shows the Topology tab and checks that the network canvas is drawn with links in the utilisation ramp's
+ * colours (a blank or all-grey drawing fails), then returns what was counted.
+ */
+export async function checkTopologyTab(page, { minRampPixels = 50 } = {}) {
+  const view = results(page);
+  await view.locator("#tab-topology").click();
+  const canvas = view.locator("#topology canvas.topology-canvas").first();
+  await canvas.waitFor({ timeout: 15_000 });
+  const stats = await until("the network to be drawn in the ramp's colours", async () => {
+    const found = await canvas.evaluate((c) => {
+      // The ramps of report/src/ramp.ts, dark and light.
+      const ramp = ["#3b518b", "#2c718e", "#21908d", "#27ad81", "#5cc863", "#8fd744", "#c2df23", "#fde725",
+        "#7ad151", "#44bf70", "#22a884", "#21918c", "#2a788e", "#355f8d", "#414487", "#440154"].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      const { data, width, height } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+      let painted = 0;
+      let rampPixels = 0;
+      const colours = new Set();
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] < 200) continue;
+        painted++;
+        if (ramp.some(([r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 24)) {
+          rampPixels++;
+          colours.add(`${data[i] >> 4},${data[i + 1] >> 4},${data[i + 2] >> 4}`);
+        }
+      }
+      return { width, height, painted, rampPixels, rampColours: colours.size };
+    });
+    return found.painted > 500 && found.rampPixels >= minRampPixels ? found : false;
+  });
+  const caption = (await view.locator("#topology .caption").textContent()).trim();
+  const legend = (await view.locator("#topology .key").textContent()).replace(/\s+/g, " ");
+  if (!/idle/.test(legend) || !/88–100 %/.test(legend)) fail(`the topology legend is incomplete: ${legend}`);
+  return { ...stats, caption };
+}
+
+/** Shows the S-CORE tab and checks the cost chart's markers and the two heatmaps' cells. */
+export async function checkPlacementTab(page, { iterations, racks }) {
+  const view = results(page);
+  await view.locator("#tab-placement").click();
+  await view.locator("#placement svg.cost-chart").waitFor({ timeout: 15_000 });
+  const points = await view.locator("#placement .cc-point").count();
+  if (points !== iterations) fail(`the cost chart has ${points} markers, not ${iterations}`);
+  const maps = view.locator("#placement svg.heatmap");
+  if ((await maps.count()) !== 2) fail(`${await maps.count()} heatmaps, not 2 (before and after)`);
+  for (const k of [0, 1]) {
+    const cells = await maps.nth(k).locator(".hm-cell").count();
+    if (cells !== racks * racks) fail(`heatmap ${k} has ${cells} cells, not ${racks * racks}`);
+    const coloured = await maps.nth(k).locator(".hm-cell:not(.ramp-idle)").count();
+    if (coloured === 0) fail(`heatmap ${k} has no coloured cell`);
+  }
+  return { points, caption: (await view.locator("#placement .caption").first().textContent()).trim() };
+}

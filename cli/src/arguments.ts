@@ -7,13 +7,14 @@ import { parseSweepArguments, type SweepCommand } from "./sweep/options.js";
 export type Command =
   | { readonly name: "help" }
   | { readonly name: "check"; readonly file: string }
-  | { readonly name: "run"; readonly file: string; readonly json: boolean; readonly report?: string; readonly seed?: number }
+  | { readonly name: "run"; readonly file: string; readonly json: boolean; readonly report?: string; readonly seed?: number; readonly events?: string }
   | SweepCommand;
 
 export const usage = `usage:
   vmig check FILE                                   print diagnostics; exit 1 if any error
-  vmig run FILE [--json] [--report OUT.html] [--seed N]
-                                                    run the scenario; print a results table (or JSON)
+  vmig run FILE [--json] [--report OUT.html] [--seed N] [--events EVENTS.jsonl]
+                                                    run the scenario; print a results table (or JSON);
+                                                    --events writes one JSON event per line
   vmig sweep FILE --param ADDRESS=V1,V2,... [--param ...] [--seeds N | --seed S]
                   [--shard I/N] [--jobs J] [--out RESULTS.csv]
                                                     run every combination; one CSV row per migration
@@ -28,12 +29,16 @@ export function parseArguments(argv: readonly string[]): Command | { readonly er
   let json = false;
   let report: string | undefined;
   let seed: number | undefined;
+  let events: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (name === "run" && arg === "--json") json = true;
     else if (name === "run" && arg === "--report") {
       report = rest[++i];
       if (!report) return { error: "--report needs a file name" };
+    } else if (name === "run" && arg === "--events") {
+      events = rest[++i];
+      if (!events) return { error: "--events needs a file name" };
     } else if (name === "run" && arg === "--seed") {
       const value = rest[++i];
       seed = value === undefined ? NaN : Number(value);
@@ -43,5 +48,5 @@ export function parseArguments(argv: readonly string[]): Command | { readonly er
     else return { error: `unexpected argument '${arg}'` };
   }
   if (file === undefined) return { error: `'${name}' needs a FILE` };
-  return name === "check" ? { name, file } : { name, file, json, report, seed };
+  return name === "check" ? { name, file } : { name, file, json, report, seed, events };
 }

@@ -1,7 +1,7 @@
 /**
  * Human-readable numbers and the plain-text results table of `vmig run`.
  */
-import type { MigrationDocument } from "@vmig/protocol";
+import type { MigrationDocument, PlacementDocument } from "@vmig/protocol";
 import { formatBytes, formatSeconds } from "@vmig/report";
 
 /** A metric of an `expect` in its unit. */
@@ -33,5 +33,31 @@ export function migrationsTable(migrations: readonly MigrationDocument[]): strin
     String(m.rounds.length),
     m.stop_reason,
   ]);
+  // Paper 002's content reuse: a column of the static bytes not sent, only when some migration reused any.
+  if (migrations.some((m) => m.reused_bytes !== undefined)) {
+    const reused = migrations.map((m) => (m.reused_bytes === undefined ? "-" : `${formatBytes(m.reused_bytes)}${m.reused_from === undefined ? "" : ` from ${m.reused_from}`}`));
+    return table([...header, "reused"], rows.map((row, i) => [...row, reused[i]!]), new Set([3, 4, 5, 6, 7]));
+  }
   return table(header, rows, new Set([3, 4, 5, 6, 7]));
+}
+
+/**
+ * S-CORE's summary (paper 004): the communication cost C^A after each iteration (bytes/s weighted by the link
+ * costs), its share of the initial cost, the VMs moved, then the reduction and the ToR traffic kept in racks.
+ */
+export function placementSummary(p: PlacementDocument): string {
+  const initial = p.iterations[0]?.cost ?? 0;
+  const share = (cost: number) => (initial > 0 ? `${((100 * cost) / initial).toFixed(1)} %` : "-");
+  const rows = p.iterations.map((it) => [String(it.iteration), it.cost.toPrecision(4), share(it.cost), String(it.migrations)]);
+  const last = p.iterations[p.iterations.length - 1];
+  const inRacks = (m: readonly (readonly number[])[]) => {
+    const total = m.flat().reduce((sum, x) => sum + x, 0);
+    return total > 0 ? `${((100 * m.reduce((sum, row, i) => sum + row[i]!, 0)) / total).toFixed(1)} %` : "-";
+  };
+  const reduction = last && initial > 0 ? `${((100 * (initial - last.cost)) / initial).toFixed(1)} %` : "-";
+  return [
+    `S-CORE placement, ${p.token} token: communication cost C^A per iteration (bytes/s x link cost)`,
+    table(["iteration", "cost", "of initial", "migrations"], rows, new Set([0, 1, 2, 3])),
+    `cost reduction after ${last?.iteration ?? 0} iterations: ${reduction}; ToR-to-ToR traffic within racks: ${inRacks(p.tor_traffic_before)} before, ${inRacks(p.tor_traffic_after)} after`,
+  ].join("\n");
 }

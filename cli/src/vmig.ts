@@ -2,18 +2,18 @@
  * The headless `vmig` command: check and run .vmig scenarios without an editor.
  *
  *   vmig check FILE                                  diagnostics; exit 1 if any error
- *   vmig run FILE [--json] [--report OUT.html] [--seed N]
+ *   vmig run FILE [--json] [--report OUT.html] [--seed N] [--events EVENTS.jsonl]
  *   vmig sweep FILE --param ADDRESS=V1,V2,... [--seeds N | --seed S] [--shard I/N] [--jobs J] [--out F]
  *
  * Exit codes: 0 success, 1 errors in the scenario or a failed `expect`, 2 wrong usage or unreadable file,
  * 3 the simulation itself failed.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { check, runDocument } from "@vmig/grammar";
 import type { SeriesBatch, SimulationSink } from "@vmig/engine";
-import { toResultsDocument } from "@vmig/protocol";
+import { toEventDocument, toResultsDocument } from "@vmig/protocol";
 import { formatDiagnostics } from "./diagnostics.js";
-import { migrationsTable, formatMetric } from "./format.js";
+import { migrationsTable, formatMetric, placementSummary } from "./format.js";
 import { decimate, formatSeconds, remainingPrefix, renderHtmlReport, selectSeries, type SeriesStore } from "@vmig/report";
 import { parseArguments, usage, type Command } from "./arguments.js";
 import { fileImportResolver } from "./imports.js";
@@ -64,12 +64,26 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     },
     migrationDone() {},
   };
+  let eventsFile: number | undefined;
+  if (command.events !== undefined) {
+    try {
+      eventsFile = openSync(command.events, "w");
+    } catch (e) {
+      process.stderr.write(`vmig: cannot write ${command.events}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const fd = eventsFile;
+    // One JSON document per line (JSON Lines), written as each batch arrives so memory stays flat.
+    sink.events = (events) => void writeSync(fd, events.map((e) => `${JSON.stringify(toEventDocument(e))}\n`).join(""));
+  }
   let outcome;
   try {
     outcome = runDocument(text, sink, { seed: command.seed, check: { uri: resolve(command.file), resolveImport: fileImportResolver(command.file) } });
   } catch (e) {
     process.stderr.write(`vmig: the simulation failed: ${(e as Error).message}\n`);
     return 3;
+  } finally {
+    if (eventsFile !== undefined) closeSync(eventsFile);
   }
   const diagnostics = formatDiagnostics(command.file, text, outcome.checked.diagnostics);
   if (!outcome.ok) {
@@ -91,6 +105,7 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     for (const line of diagnostics) process.stderr.write(`${line}\n`);
     process.stdout.write(`scenario "${results.scenario}" (seed ${results.seed}): simulated ${formatSeconds(results.end_s)}${results.truncated ? ", stopped at the horizon" : ""}\n\n`);
     process.stdout.write(`${migrationsTable(results.migrations)}\n`);
+    if (results.placement) process.stdout.write(`\n${placementSummary(results.placement)}\n`);
     for (const o of outcome.expectations) {
       const e = o.expectation;
       const actual = o.actual === undefined ? "did not finish" : formatMetric(e.metric, o.actual);

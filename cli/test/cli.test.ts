@@ -89,3 +89,21 @@ test("the report file is only written when asked for", () => {
   vmig("run", quickstart);
   assert.ok(!existsSync(join(dir, "report.html")));
 });
+
+test("run --json includes the topology; --events writes one JSON event per line, in time order", () => {
+  const events = join(mkdtempSync(join(tmpdir(), "vmig-cli-")), "events.jsonl");
+  const r = vmig("run", quickstart, "--json", "--events", events);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.deepEqual(doc.topology.nodes.map((n: { name: string }) => n.name).sort(), ["h1", "h2", "tor"]);
+  assert.deepEqual(doc.topology.links.map((l: { bandwidth_bytes_per_s: number }) => l.bandwidth_bytes_per_s), [1.25e8, 1.25e8]);
+  const lines = readFileSync(events, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+  const m = doc.migrations[0];
+  const live = m.rounds.length - 1;
+  assert.deepEqual(lines.map((e: { kind: string }) => e.kind), ["migration-start", ...Array(live).fill("round-start"), "stop-and-copy", "migration-end"]);
+  assert.equal(lines[0].t_s, m.start_s);
+  assert.deepEqual(lines.at(-1), { kind: "migration-end", t_s: m.end_s, vm: "web", downtime_s: m.downtime_s });
+  for (let i = 1; i < lines.length; i++) assert.ok(lines[i].t_s >= lines[i - 1].t_s);
+  assert.match(vmig("run", quickstart, "--events").stderr, /--events needs a file name/);
+  assert.equal(vmig("run", quickstart, "--events", join(root, "no-such-dir", "e.jsonl")).code, 2);
+});

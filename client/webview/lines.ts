@@ -1,7 +1,7 @@
 /**
  * Which lines the live charts draw, decimated to the point budget and aligned for uPlot. Pure; no DOM.
  */
-import { decimate, alignPoints, cwndPrefix, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "@vmig/report";
+import { alignDecimated, cwndPrefix, linkPrefix, remainingPrefix, selectSeries, type AlignedSeries, type NamedSeries, type SeriesStore } from "@vmig/report";
 import type { LineSpec } from "./chart.js";
 
 export interface ChartLines {
@@ -55,6 +55,6 @@ function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number): C
   const shown = lines.slice(0, MAX_LINES);
   return {
     specs: shown.map(({ label, colour, dashed }) => ({ label, colour, dashed })),
-    aligned: alignPoints(shown.map((l) => ({ label: l.label, points: decimate(l.points, maxPoints) }))),
+    aligned: alignDecimated(shown, maxPoints),
   };
 }

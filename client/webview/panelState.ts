@@ -6,11 +6,12 @@ import type { MigrationDocument } from "@vmig/protocol";
 import { minimumPoints, appendChunks, compactStore, cwndPrefix, linkPrefix, remainingPrefix, type SeriesStore } from "@vmig/report";
 import type { BaselineRun, ToPanelMessage } from "../src/panelProtocol.js";
 import { defaultMaxPoints } from "../src/settings.js";
+import { applyNetwork, emptyNetwork, type NetworkState } from "./networkState.js";
 
 export type RunStatus = "idle" | "running" | "finished" | "cancelled" | "failed";
 
 /** The panel's views, one tab each. */
-export const tabIds = ["remaining", "timeline", "rounds", "links", "window", "compare"] as const;
+export const tabIds = ["remaining", "timeline", "rounds", "links", "window", "topology", "placement", "compare"] as const;
 export type TabId = (typeof tabIds)[number];
 
 export interface PanelState {
@@ -27,6 +28,8 @@ export interface PanelState {
   /** Only the series the panel charts (`remaining/<vm>`, `link/<name>` and `cwnd/<vm>`). */
   series: SeriesStore;
   migrations: MigrationDocument[];
+  /** The network, its link loads, the migrations under way and S-CORE's placement, for the topology and S-CORE views. */
+  network: NetworkState;
   /** The earlier run this one is compared with, if comparison is on. */
   baseline: BaselineRun | undefined;
   /** The view on show; kept across runs. */
@@ -46,6 +49,7 @@ export function emptyState(): PanelState {
     seed: undefined,
     series: {},
     migrations: [],
+    network: emptyNetwork(),
     baseline: undefined,
     tab: "remaining",
     maxPoints: defaultMaxPoints,
@@ -58,6 +62,7 @@ export function restoreState(saved: unknown): PanelState | undefined {
   if ((saved as { version?: unknown }).version !== 2) return undefined;
   // Saved states go through JSON, which drops undefined fields; the defaults fill them in again.
   const state: PanelState = { ...emptyState(), ...(saved as Partial<PanelState>), version: 2 };
+  state.network = { ...emptyNetwork(), ...(saved as Partial<PanelState>).network };
   if (!(tabIds as readonly string[]).includes(state.tab)) state.tab = "remaining";
   return state;
 }
@@ -95,7 +100,8 @@ export function applyMessage(state: PanelState, message: ToPanelMessage): boolea
       const added = appendChunks(state.series, params.chunks, isCharted);
       if (added) compactStore(state.series, state.maxPoints);
       state.migrations.push(...params.finished);
-      return added || params.finished.length > 0;
+      const networkChanged = applyNetwork(state.network, params);
+      return added || params.finished.length > 0 || networkChanged;
     }
     case "runDone": {
       const { params } = message;
@@ -105,7 +111,14 @@ export function applyMessage(state: PanelState, message: ToPanelMessage): boolea
         state.migrations = [...params.results.migrations];
         state.truncated = params.results.truncated;
         state.seed = params.results.seed;
+        if (params.results.topology !== undefined && state.network.topology === undefined) {
+          state.network.topology = params.results.topology;
+          state.network.peakLoads = new Array<number>(params.results.topology.links.length).fill(0);
+        }
+        state.network.placement = params.results.placement;
       }
+      // Every migration has ended (or never will): no arrow stays on the network.
+      state.network.active = {};
       state.error = params.error;
       // A run that ends with neither results nor an error can only have been cancelled early.
       state.status =
@@ -119,7 +132,12 @@ export function applyMessage(state: PanelState, message: ToPanelMessage): boolea
   }
 }
 
-/** Whether a message is worth saving the state for: every one but series batches without finished rows. */
+/**
+ * Whether a message is worth saving the state for: every one but series batches that bring no finished
+ * row, no network and no S-CORE iteration (the views a reload must restore).
+ */
 export function worthSaving(message: ToPanelMessage): boolean {
-  return message.type !== "series" || message.params.finished.length > 0;
+  if (message.type !== "series") return true;
+  const { params } = message;
+  return params.finished.length > 0 || params.topology !== undefined || (params.events ?? []).some((e) => e.kind === "placement-iteration");
 }

@@ -62,7 +62,7 @@ export class RoundBarsView extends SvgView {
 }
 
 /** A legend: a swatch with the given classes, then its words. */
-function keyList(entries: readonly (readonly [classes: string, words: string])[]): HTMLElement {
+export function keyList(entries: readonly (readonly [classes: string, words: string])[]): HTMLElement {
   const list = document.createElement("ul");
   list.className = "key";
   for (const [classes, words] of entries) {

@@ -1,6 +1,7 @@
 /**
  * Renders the panel state into the page skeleton that the extension's HTML provides: the header, the
- * error, the tabbed views (bytes left, timeline, bytes per round, link utilisation, TCP window, comparison)
+ * error, the tabbed views (bytes left, timeline, bytes per round, link utilisation, network, S-CORE, TCP
+ * window, comparison)
  * and the table of finished migrations below them. Only the view on show is drawn.
  */
 import { bytesTicks, formatBytes } from "@vmig/report";
@@ -9,7 +10,9 @@ import { compareMigrations, diffColumns, diffRow } from "./compare.js";
 import { linkLines, remainingLines, windowLines } from "./lines.js";
 import type { PanelState, RunStatus, TabId } from "./panelState.js";
 import { columnsFor, migrationRow } from "./rows.js";
+import { PlacementCharts } from "./placementCharts.js";
 import { RoundBarsView, TimelineView } from "./svgViews.js";
+import { TopologyView } from "./topologyView.js";
 import {
   appendDataGridRows,
   createButton,
@@ -29,6 +32,9 @@ const statusWords: Record<RunStatus, string> = {
   failed: "failed",
 };
 
+/** How often the table of finished migrations takes new rows while a run streams. */
+const tableIntervalMs = 500;
+
 /** Tick steps for the bytes axis: powers of two, so ticks fall on 256 MiB, 512 MiB, 1 GiB and the like. */
 const byteIncrements = Array.from({ length: 60 }, (_, k) => 2 ** k);
 
@@ -46,6 +52,8 @@ export class ResultsView {
   private readonly timelineBox = box("timeline", "Migration timeline");
   private readonly roundsBox = box("rounds", "Bytes per round");
   private readonly linksBox = box("links", "Link utilisation");
+  private readonly topologyBox = box("topology", "Network topology with link utilisation and migrations under way");
+  private readonly placementBox = box("placement", "S-CORE placement: cost per iteration and ToR-to-ToR traffic");
   private readonly windowBox = box("window", "TCP congestion window per VM");
   private readonly compareBox = box("compare", "Comparison with the previous run");
   private readonly remainingChart = new LineChart(this.chartBox, {
@@ -75,6 +83,8 @@ export class ResultsView {
   });
   private readonly timeline = new TimelineView(this.timelineBox);
   private readonly rounds = new RoundBarsView(this.roundsBox);
+  private readonly topology = new TopologyView(this.topologyBox);
+  private readonly placement = new PlacementCharts(this.placementBox);
   private grid: HTMLElement | undefined;
   private compareGrid: HTMLElement | undefined;
   /** What the tables show now, to skip redrawing them when nothing they depend on changed. */
@@ -82,7 +92,13 @@ export class ResultsView {
   /** The run, status and columns the grid's rows belong to, and how many rows it has. */
   private gridKey = "";
   private gridRows = 0;
+  /** When rows were last added, and the timer that adds the ones waiting. */
+  private tableShownAt = 0;
+  private tableTimer: ReturnType<typeof setTimeout> | undefined;
   private compareKey = "";
+  /** What the header shows apart from the count of finished migrations, and the tag holding that count. */
+  private headerKey = "";
+  private finishedTag: HTMLElement | undefined;
   private last: PanelState | undefined;
 
   constructor(
@@ -95,6 +111,8 @@ export class ResultsView {
       ["rounds", "Bytes per round", this.roundsBox],
       ["links", "Links", this.linksBox],
       ["window", "TCP window", this.windowBox],
+      ["topology", "Topology", this.topologyBox],
+      ["placement", "S-CORE", this.placementBox],
       ["compare", "Compare", this.compareBox],
     ];
     const panels = createPanels(
@@ -137,6 +155,12 @@ export class ResultsView {
         this.linkChart.show(lines.specs, lines.aligned);
         break;
       }
+      case "topology":
+        this.topology.render(state);
+        break;
+      case "placement":
+        this.placement.render(state);
+        break;
       case "window": {
         const lines = windowLines(state.series, state.maxPoints);
         this.windowChart.show(lines.specs, lines.aligned);
@@ -148,7 +172,20 @@ export class ResultsView {
     }
   }
 
+  /**
+   * Builds the header's components only when the run, its status, seed or comparison changed; while a run
+   * streams only the count of finished migrations changes, and that tag's text is updated in place
+   * (creating the toolkit's components anew on every frame cost a frame in three at scale).
+   */
   private renderHeader(state: PanelState): void {
+    const finished = `${state.migrations.length} finished`;
+    const key = `${state.runId}/${state.status}/${state.scenario}/${state.truncated}/${state.seed}/${state.baseline?.runId}`;
+    if (key === this.headerKey && this.finishedTag !== undefined) {
+      if (this.finishedTag.textContent !== finished) this.finishedTag.textContent = finished;
+      return;
+    }
+    this.headerKey = key;
+    this.finishedTag = undefined;
     if (state.status === "idle") {
       const hint = document.createElement("p");
       hint.className = "placeholder";
@@ -161,7 +198,8 @@ export class ResultsView {
     const parts: HTMLElement[] = [title, createTag(statusWords[state.status])];
     // A stopped run is truncated too; only a run that ran out of time "reached its horizon".
     if (state.truncated && state.status !== "cancelled") parts.push(createTag("horizon reached"));
-    parts.push(createTag(`${state.migrations.length} finished`));
+    this.finishedTag = createTag(finished);
+    parts.push(this.finishedTag);
     if (state.seed !== undefined) parts.push(createTag(`seed ${state.seed}`));
     if (state.baseline !== undefined) {
       parts.push(createTag(`compared with ${state.baseline.scenario}, seed ${state.baseline.seed}`));
@@ -178,6 +216,20 @@ export class ResultsView {
   private renderTable(state: PanelState): void {
     const key = `${state.runId}/${state.status}/${state.migrations.length}`;
     if (key === this.tableKey) return;
+    // While a run streams, rows are added at most every `tableIntervalMs`: each batch of new rows costs the
+    // toolkit's grid a style pass over the page, which every frame would pay.
+    const wait = this.tableShownAt + tableIntervalMs - performance.now();
+    const sameStreamingRun = state.status === "running" && this.tableKey.startsWith(`${state.runId}/running/`);
+    if (sameStreamingRun && this.gridRows > 0 && wait > 0) {
+      if (this.tableTimer === undefined) {
+        this.tableTimer = setTimeout(() => {
+          this.tableTimer = undefined;
+          if (this.last !== undefined) this.renderTable(this.last);
+        }, wait);
+      }
+      return;
+    }
+    this.tableShownAt = performance.now();
     this.tableKey = key;
     const rows = state.migrations.map(migrationRow);
     if (rows.length === 0) {

@@ -6,10 +6,12 @@
  * a lone migration (migration/analytic.ts) and optimistic when migrations share links. A migration whose
  * hosts are not connected gets `route: undefined`.
  */
-import { buildTopology } from "./network/topology.js";
-import { ShortestPathRouting } from "./network/routing.js";
-import { predictMigration, type MigrationPrediction } from "./migration/analytic.js";
-import type { Scenario } from "./scenario.js";
+import { buildTopology, type Topology } from "./network/topology.js";
+import { ShortestPathRouting, type Route } from "./network/routing.js";
+import { predictMigration, type MigrationPrediction, type PredictionInput } from "./migration/analytic.js";
+import { predictReuse } from "./migration/contentReuse.js";
+import type { HypervisorProfile, Scenario } from "./scenario.js";
+import { relayedStream } from "./architecture/modes.js";
 
 export interface MigrationForecast {
   /** Index in `Scenario.migrations`. */
@@ -31,6 +33,7 @@ export interface MigrationForecast {
 export function forecastMigrations(scenario: Scenario): MigrationForecast[] {
   const topology = buildTopology(scenario.nodes, scenario.links);
   const routing = new ShortestPathRouting(topology);
+  const reuse = predictReuse(scenario);
   return scenario.migrations.map((migration, index) => {
     const vm = scenario.vms[migration.vm]!;
     const source = scenario.hosts[vm.host]!;
@@ -46,17 +49,34 @@ export function forecastMigrations(scenario: Scenario): MigrationForecast[] {
         memoryBytes: vm.memoryBytes,
         dirtyBytesPerSec,
         dirty: vm.dirty,
-        staticBytes: vm.staticBytes,
+        staticBytes: reuse[index]!.staticBytes,
         disk: vm.disk,
         mode: migration.mode,
         pageBytes: vm.pageBytes,
         bandwidthBytesPerSec: route.bottleneckBytesPerSec,
         latencySec: route.latencySec,
-        profile: scenario.profiles[source.profile]!,
+        ...relayedForecast(scenario, topology, scenario.profiles[source.profile]!, route),
       });
       return { index, route: summary, dirtyBytesPerSec, prediction };
     } catch {
       return { index, route: summary, dirtyBytesPerSec };
     }
   });
+}
+
+/**
+ * The profile and per-round overhead of a migration's stream in its hypervisor's mode (paper 001; see
+ * architecture/modes.ts): a relayed stream adds its hand-over to the resume and its costs to every round.
+ * A mode that does not fit the network forecasts as `tcp` (the checker reports the conflict).
+ */
+function relayedForecast(scenario: Scenario, topology: Topology, profile: HypervisorProfile, route: Route): Pick<PredictionInput, "profile" | "roundOverheadSec"> {
+  let stream;
+  try {
+    stream = relayedStream(scenario, topology, profile, route);
+  } catch {
+    stream = undefined;
+  }
+  if (stream === undefined) return { profile };
+  const cost = stream.cost;
+  return { profile: stream.profile, roundOverheadSec: (wireBytes) => cost.roundOverheadSec(wireBytes) };
 }

@@ -12,6 +12,8 @@ export { expectedRemoteFaults } from "./migration/postcopy.js";
 export { solveMaxMin } from "./network/maxmin.js";
 export type { MaxMinVariable } from "./network/maxmin.js";
 export { forecastMigrations, type MigrationForecast } from "./forecast.js";
+export { predictReuse, reuseKey, tableEntry, type ReuseDecision, type ReuseKey } from "./migration/contentReuse.js";
+export { placeBySimilarity, type PlacementChoice, type PlacementRequest, type PlacementWorld } from "./migration/similarityPlacement.js";
 export { IncrementalMaxMin } from "./network/incremental.js";
 export { fatTree, leafSpine, star, threeTier } from "./network/generators.js";
 export type {
@@ -24,3 +26,6 @@ export type {
   ThreeTierOptions,
 } from "./network/generators.js";
 export { DEFAULT_POLL_INTERVAL_SEC } from "./network/dynamicRouting.js";
+export { modeConflict, modeOf, DEFAULT_EXEC_HANDOVER_SEC, DEFAULT_EXEC_RELAY_BYTES_PER_SEC } from "./architecture/modes.js";
+export { crossesGroups, groupOf, losesReachability, DEFAULT_BEACON_INTERVAL_SEC, DEFAULT_PROBE_INTERVAL_SEC } from "./architecture/reachability.js";
+export { DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_SEC, DEFAULT_WINDOW_CHUNKS } from "./architecture/streamCost.js";

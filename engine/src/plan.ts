@@ -51,6 +51,9 @@ export function planMigrations(scenario: Scenario, routing: Routing): PlannedMig
     } catch (error) {
       throw new SimulationError((error as Error).message);
     }
+    if (vm.disk?.local === true && profile.blockMigration === false) {
+      throw new SimulationError(`${what}: VM ${vm.name} has a local disk, but hypervisor ${profile.name} on host ${source.name} does not do block migration`);
+    }
     const sourceNode = lookup(scenario.nodes, source.node, `host ${source.name}: node`);
     const targetNode = lookup(scenario.nodes, target.node, `host ${target.name}: node`);
     const route = routing.route(source.node, target.node, index);

@@ -55,8 +55,29 @@ export interface MigrationResult {
   readonly remoteFaults?: number;
   /** Rate cap the schedule's allocation gave this migration, in bytes/s. */
   readonly allocatedRateBytesPerSec?: number;
+  /** Paper 002: memory round 0 did not send because its static pages were copied at the destination, in bytes. */
+  readonly reusedBytes?: number;
+  /** Paper 002: the destination's VM (same OS and hypervisor version) the static pages were copied from. */
+  readonly reusedFrom?: string;
   /** Counters of the migration's TCP connection, with the `tcp` transport only. */
   readonly tcp?: TcpStats;
+  /** Whether and when the VM could be reached again, when the scenario declares a network architecture. */
+  readonly reachability?: ReachabilityResult;
+}
+
+/** Reachability after a migration (paper 001 §4.2 and §5.2; engine/src/architecture/reachability.ts). */
+export interface ReachabilityResult {
+  readonly architecture: "ip" | "xia";
+  /** True when the VM left its subnet (IP) or administrative domain (XIA). */
+  readonly crossed: boolean;
+  /** True when nothing can reach the VM any more: an IP migration across subnets without mobility. */
+  readonly unreachable: boolean;
+  /** Time from the resume until traffic reaches the VM again, in seconds (absent when unreachable). */
+  readonly recoverySec?: number;
+  /** Probes lost from the pause until the VM was reachable (absent when unreachable). */
+  readonly lostProbes?: number;
+  /** Downtime as probes measure it: lost probes × the probe interval, in seconds (absent when unreachable). */
+  readonly probeDowntimeSec?: number;
 }
 
 /** What a migration's TCP connection went through (engine/src/transport/tcp.ts). */
@@ -88,8 +109,10 @@ export interface TopologySnapshot {
 }
 
 /**
- * Utilisation of every link at one instant: `ratios[i]` is link i's load over its bandwidth in its busier
- * direction, in [0, 1]. Frames are sampled in simulated time (at most one per `linkFrameIntervalSec`).
+ * Utilisation of every link up to `timeSec`: `ratios[i]` is link i's mean load over its bandwidth in its
+ * busier direction since the previous frame (the first frame: since 0), in [0, 1]. Frames are taken in
+ * simulated time when loads change, at most one per `linkFrameIntervalSec`, and once at the end of the run
+ * (engine/src/output/linkFrames.ts).
  */
 export interface LinkLoadFrame {
   readonly timeSec: number;
@@ -155,6 +178,9 @@ export interface SimulationOptions {
   readonly isCancelled?: () => boolean;
   /** Most series points buffered before the sink is called (default 256). */
   readonly batchSize?: number;
-  /** Simulated seconds between two link-utilisation frames (default: the horizon / 200). */
+  /**
+   * Fewest simulated seconds between two link-utilisation frames (default: the migrations' predicted span
+   * over 200, doubling after every 200 frames; the horizon / 200 without migrations).
+   */
   readonly linkFrameIntervalSec?: number;
 }

@@ -29,13 +29,37 @@ export interface Scenario {
   readonly linkSeries?: number;
   /** How migration rounds cross the network (default fluid, one max-min flow per round); see engine/src/transport/. */
   readonly transport?: TransportSpec;
+  /** Paper 001's network architecture (IP subnets or XIA domains); see engine/src/architecture/. */
+  readonly network?: NetworkArchitecture;
+  /** Paper 004 §5.1.1's data-centre traffic generator: the VM-pair traffic a placement policy acts on. */
+  readonly datacentreTraffic?: DataCentreTrafficSpec;
+  /** Paper 004's S-CORE placement: its decisions become migrations, released iteration by iteration. */
+  readonly placement?: ScorePlacementSpec;
+  /** Paper 002's content reuse (static pages copied at the destination); see engine/src/migration/contentReuse.ts. */
+  readonly contentReuse?: ContentReusePolicy;
+}
+
+/**
+ * Paper 002's ESCDR: a table of static pages keyed by [OS][hypervisor version]. A migration skips its VM's
+ * static pages in round 0 only when the destination already runs a VM with the same OS and hypervisor version.
+ */
+export interface ContentReusePolicy {
+  readonly kind: "static-content";
+  readonly table: readonly StaticContentEntry[];
+}
+
+/** One cell of paper 002's static-page table (Fig. 1): list[OS][hypervisor] = the static pages, as bytes. */
+export interface StaticContentEntry {
+  readonly os: string;
+  readonly hypervisorVersion: string;
+  readonly staticBytes: number;
 }
 
 /**
  * `fluid`: each round is one max-min flow (latency + bytes / share). `tcp`: slow start, idle restart and tail
  * loss at round boundaries, and paper 000 §4.1's Early Notification (engine/src/transport/tcp.ts).
  */
-export type TransportSpec = { readonly kind: "fluid" } | TcpTransportSpec;
+export type TransportSpec = { readonly kind: "fluid" } | TcpTransportSpec | XiaTransportSpec;
 
 export interface TcpTransportSpec {
   readonly kind: "tcp";
@@ -168,6 +192,16 @@ export interface HypervisorProfile {
   readonly deviceStateBytes?: number;
   /** Compression or delta encoding of every memory byte sent. */
   readonly compression?: Compression;
+  /** How KVM sends the migration stream (paper 001 §3.2; default `tcp`); see engine/src/architecture/modes.ts. */
+  readonly migrationMode?: MigrationMode;
+  /** `exec` and `xia-chunk`: rate at which the relay program copies the stream through its pipe, in bytes/s. */
+  readonly execRelayBytesPerSec?: number;
+  /** `exec` and `xia-chunk`: time from the stream's last byte to the destination QEMU reading its end, in s. */
+  readonly execHandoverSec?: number;
+  /** Version of the hypervisor software (paper 002's table key), for example "xen-4.1". */
+  readonly version?: string;
+  /** Whether the hypervisor copies a VM's local disk (block migration); absent means it does. */
+  readonly blockMigration?: boolean;
 }
 
 /** QEMU's auto-converge parameters (migration/options.c defaults in brackets). */
@@ -229,8 +263,15 @@ export interface Vm {
   readonly dirty: DirtyModel;
   /** Local disk to copy by block migration; absent means shared storage. */
   readonly disk?: VmDisk;
-  /** Memory already present at the destination (paper 002's static pages), skipped in round 0, in bytes. */
+  /**
+   * Memory already present at the destination (paper 002's static pages), skipped in round 0, in bytes.
+   * Without a content reuse policy it is always skipped; with one, it replaces the table's entry for the VM.
+   */
   readonly staticBytes?: number;
+  /** Operating system image (paper 002's first table key). */
+  readonly os?: string;
+  /** Hypervisor version the VM runs on, used as the table key when its host's profile names no version. */
+  readonly hypervisorVersion?: string;
 }
 
 export interface Migration {
@@ -242,4 +283,122 @@ export interface Migration {
   readonly startSec: number;
   /** Pre-copy (default) or post-copy (Hines et al., VEE 2009). */
   readonly mode?: "precopy" | "postcopy";
+}
+
+/**
+ * Paper 004 §5.1.1's data-centre traffic generator (engine/src/traffic/datacentre.ts). Every field has the
+ * thesis' value as its default. A VM pair's rate is the bytes of its flows over `windowSec`.
+ */
+export interface DataCentreTrafficSpec {
+  /** Mean number of active flows per VM in the window [10]. */
+  readonly flowsPerVm?: number;
+  /** Share of flows that are small (metadata, queries) [0.9]. */
+  readonly smallShare?: number;
+  /** Largest small flow, in bytes; small flows are uniform below it [10 KB]. */
+  readonly smallMaxBytes?: number;
+  /** Smallest size of a large flow, in bytes [100 MB]. */
+  readonly largeMinBytes?: number;
+  /** Most common size of a large flow, in bytes [128 MB, a MapReduce chunk]. */
+  readonly largeModeBytes?: number;
+  /** Largest size of a large flow, in bytes [1 GB]. */
+  readonly largeMaxBytes?: number;
+  /** Share of flows that stay within the rack [0.8]. */
+  readonly intraRackShare?: number;
+  /** Share of ToR switches that are hotspots; their VMs send the large flows [0.2]. */
+  readonly hotspotShare?: number;
+  /** Other ToRs a hotspot ToR exchanges its out-of-rack traffic with [3]. */
+  readonly hotspotPeers?: number;
+  /** Median number of correspondents of a VM within its rack [2]. */
+  readonly rackCorrespondents?: number;
+  /** Median number of correspondents of a VM outside its rack [4]. */
+  readonly remoteCorrespondents?: number;
+  /** Measurement window the flows' bytes are averaged over, in seconds [10]. */
+  readonly windowSec?: number;
+}
+
+/** The order in which VMs hold S-CORE's migration token (paper 004 §4.1). */
+export type TokenPolicy = "round-robin" | "global" | "distributed" | "load-aware";
+
+/** Paper 004's S-CORE placement policy (engine/src/placement/). */
+export interface ScorePlacementSpec {
+  readonly token: TokenPolicy;
+  /** Token passes; in each, every VM holds the token once. */
+  readonly iterations: number;
+  /** Link weights c_1 < c_2 < ... by link level [e^0, e^1, e^3, e^5, paper 004 §5.1]. */
+  readonly levelCosts?: readonly number[];
+  /** Migration cost c_m of equation 3.2, in cost units (bytes/s times link weight) [0]. */
+  readonly migrationCost?: number;
+  /** Migration cost as a share of the deciding VM's own communication cost C^A(u), added to `migrationCost` [0]. */
+  readonly migrationCostShare?: number;
+  /** When the first iteration's migrations start, in seconds [0]. */
+  readonly startSec?: number;
+}
+
+/**
+ * Paper 001 (Zhang et al., ../shared/papers/001_8f5b642fc8edd1eb.txt) §3.2: `tcp` is QEMU's own TCP socket;
+ * `exec` pipes the stream through a relay program over a STREAM socket; `xia-chunk` is `exec` whose relay
+ * sends the stream as XIA chunks (§4.1).
+ */
+export type MigrationMode = "tcp" | "exec" | "xia-chunk";
+
+/** Paper 001 §4.1's chunk transfer: content-addressed chunks requested by the receiver, a window at a time. */
+export interface XiaTransportSpec {
+  readonly kind: "xia";
+  /** Size of one chunk, in bytes (default 8 KiB). */
+  readonly chunkBytes?: number;
+  /** Chunks the receiver requests per window (default 32). */
+  readonly windowChunks?: number;
+  /** Endpoint cost of one chunk: hashing its CID, publishing it at the sender and requesting it, in s. */
+  readonly chunkSec?: number;
+}
+
+/** The network architecture: who can still reach a VM once it has moved (paper 001 §4.2). */
+export type NetworkArchitecture = IpArchitecture | XiaArchitecture;
+
+export interface IpArchitecture {
+  readonly kind: "ip";
+  readonly subnets: readonly HostGroup[];
+  /**
+   * How a VM keeps its address across subnets: `none` (it becomes unreachable, paper 001 §5.2) or `tunnel`
+   * (Bradford et al., paper 001's reference [11]: the source forwards to the destination). Default `none`.
+   */
+  readonly mobility?: "none" | "tunnel";
+  /** Interval of the reachability probes (paper 001 §3.2's Xping), in seconds (default 0.1). */
+  readonly probeIntervalSec?: number;
+}
+
+/** A named set of hosts (indices into `Scenario.hosts`). */
+export interface HostGroup {
+  readonly name: string;
+  readonly hosts: readonly number[];
+}
+
+export interface XiaArchitecture {
+  readonly kind: "xia";
+  readonly domains: readonly XiaDomain[];
+  /** Index in `Scenario.hosts` of the host that runs the name service. */
+  readonly nameServiceHost: number;
+  /** Time the name service takes to register a new DAG, in seconds (default 0). */
+  readonly registerSec?: number;
+  /** Interval of the reachability probes (Xping), in seconds (default 0.1). */
+  readonly probeIntervalSec?: number;
+}
+
+/** An administrative domain: its hosts and its gateway router, which beacons and caches chunks. */
+export interface XiaDomain extends HostGroup {
+  /** Index in `Scenario.nodes` of the AD's gateway router. */
+  readonly gateway: number;
+  /** Period of the gateway's beacons, by which a resumed VM perceives its AD, in seconds (default 1). */
+  readonly beaconIntervalSec?: number;
+  /** The gateway's chunk cache; absent means it caches nothing and looks nothing up. */
+  readonly cache?: ChunkCache;
+}
+
+/** A router's chunk cache: every chunk request searches it (paper 001 §5.2). */
+export interface ChunkCache {
+  readonly capacityBytes: number;
+  /** Fixed cost of one lookup, in seconds. */
+  readonly lookupSec: number;
+  /** Cost of examining one cached chunk during a lookup, in seconds. */
+  readonly scanSecPerChunk: number;
 }

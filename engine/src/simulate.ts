@@ -9,14 +9,20 @@
 import { Simulator } from "./kernel/simulator.js";
 import { SimulationError } from "./errors.js";
 import { startPrecopy, type PrecopyOutcome } from "./migration/precopy.js";
+import type { RoundStage } from "./migration/rounds.js";
 import { GroupGate, planSchedule, type SchedulePlan } from "./migration/schedule.js";
 import { legacyStopReason } from "./migration/stopConditions.js";
-import { buildNetwork } from "./network/model.js";
+import { buildNetwork, type NetworkModel } from "./network/model.js";
 import { SeriesBuffer } from "./output/seriesBuffer.js";
+import { LinkFrameSampler, plannedFrameIntervalSec } from "./output/linkFrames.js";
+import { topologySnapshot } from "./output/topologySnapshot.js";
 import { checkTransport } from "./transport/transport.js";
 import { TcpConnection } from "./transport/tcp.js";
+import { prepareArchitecture } from "./architecture/architecture.js";
 import { Random } from "./kernel/random.js";
 import { planMigrations, type PlannedMigration } from "./plan.js";
+import { planPlacement } from "./placement/release.js";
+import { checkContentReuse, Residency, type ReuseDecision } from "./migration/contentReuse.js";
 import type { MigrationResult, SimulationOptions, SimulationResult, SimulationSink } from "./results.js";
 import type { Scenario } from "./scenario.js";
 
@@ -25,18 +31,30 @@ import type { Scenario } from "./scenario.js";
  * returns true. Throws SimulationError, before simulating anything, when the scenario cannot be run (for
  * example a migration between hosts with no route between them).
  */
-export function simulate(scenario: Scenario, sink: SimulationSink, options: SimulationOptions = {}): SimulationResult {
-  const seed = options.seed ?? scenario.seed;
+export function simulate(declared: Scenario, sink: SimulationSink, options: SimulationOptions = {}): SimulationResult {
+  const seed = options.seed ?? declared.seed;
+  // Paper 004's S-CORE: its decisions are appended as migrations, released iteration by iteration.
+  const placement = planPlacement(declared, seed);
+  const scenario = placement?.scenario ?? declared;
   const sim = new Simulator(seed);
   const net = buildNetwork(sim, scenario);
   const plan = planMigrations(scenario, net.planning);
   const schedule = scheduleOrThrow(scenario, plan);
-  const gate = new GroupGate(schedule);
+  const gate = placement?.gate(new GroupGate(schedule), sim, (event) => series.event(event)) ?? new GroupGate(schedule);
   checkTransport(scenario.transport);
+  checkContentReuse(scenario.contentReuse);
+  // Paper 001: the hypervisor's migration mode and the network architecture (IP subnets or XIA domains).
+  const architecture = prepareArchitecture(scenario, net.topology);
+  // Paper 002: static pages are reused when the destination runs a similar VM at the migration's start.
+  const residency = new Residency(scenario);
+  const reuse: ReuseDecision[] = plan.map(() => ({ staticBytes: 0 }));
   const tcp = scenario.transport?.kind === "tcp" ? scenario.transport : undefined;
   const connections: (TcpConnection | undefined)[] = plan.map(() => undefined);
   const network = net.flows;
   const series = new SeriesBuffer(sink, options.batchSize);
+  const topology = topologySnapshot(scenario);
+  sink.topology?.(topology);
+  const frames = series.wantsLinkLoads ? startLinkFrames(scenario, plan, net, series, options) : undefined;
 
   const results: (MigrationResult | undefined)[] = plan.map(() => undefined);
   const waiting: PlannedMigration[][] = scenario.vms.map(() => []);
@@ -45,10 +63,18 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
 
   const begin = (planned: PlannedMigration): void => {
     migrating[planned.vmIndex] = true;
-    const seriesName = `remaining/${planned.vm.name}`;
+    reuse[planned.index] = residency.atStart(planned.index);
+    const vmName = planned.vm.name;
+    const seriesName = `remaining/${vmName}`;
+    const rateName = `rate/${vmName}`;
     const route = net.routeAtStart(planned.source.node, planned.target.node, planned.index, planned.route);
+    if (series.wantsEvents) {
+      const links = route.links.map((directed) => directed >> 1);
+      series.event({ kind: "migration-start", timeSec: sim.now, vm: vmName, source: planned.source.name, target: planned.target.name, links });
+    }
     const windowName = `cwnd/${planned.vm.name}`;
-    const connection = tcp === undefined ? undefined : new TcpConnection({
+    const relay = architecture.relay(planned.profile, route, sim, network);
+    const connection = tcp === undefined || relay !== undefined ? undefined : new TcpConnection({
       sim,
       network,
       route,
@@ -65,24 +91,30 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
       spec: {
         memoryBytes: planned.vm.memoryBytes,
         dirty: planned.vm.dirty,
-        profile: planned.profile,
-        ...(planned.vm.staticBytes === undefined ? {} : { staticBytes: planned.vm.staticBytes }),
+        profile: relay?.profile ?? planned.profile,
+        ...(reuse[planned.index]!.staticBytes > 0 ? { staticBytes: reuse[planned.index]!.staticBytes } : {}),
         ...(planned.vm.disk === undefined ? {} : { disk: planned.vm.disk }),
         mode: scenario.migrations[planned.index]!.mode ?? "precopy",
         ...rateCap(schedule, planned.index),
       },
       pageBytes: planned.vm.pageBytes,
       onRemaining: (timeSec, bytes) => series.append(seriesName, "bytes", timeSec, bytes),
+      onRate: (timeSec, bytesPerSec) => series.append(rateName, "bytes/s", timeSec, bytesPerSec),
+      ...(series.wantsEvents ? { onRoundStart: roundEvents(series, vmName) } : {}),
       onDone: (outcome) => end(planned, outcome),
-      ...(connection === undefined ? {} : { transport: connection }),
+      ...(connection === undefined ? (relay === undefined ? {} : { transport: relay.transport }) : { transport: connection }),
     });
   };
 
   const end = (planned: PlannedMigration, outcome: PrecopyOutcome): void => {
     const connection = connections[planned.index];
-    const fluid = toResult(planned, outcome, schedule.capOf[planned.index]);
-    const result = connection === undefined ? fluid : { ...fluid, tcp: connection.stats };
+    residency.arrived(planned.index);
+    const fluid = { ...toResult(planned, outcome, schedule.capOf[planned.index]), ...reuseFields(scenario, reuse[planned.index]!) };
+    const resumeSec = outcome.endSec - (outcome.degradedSec ?? 0);
+    const reached = architecture.reachability(scenario.hosts.indexOf(planned.source), scenario.hosts.indexOf(planned.target), resumeSec - outcome.downtimeSec, resumeSec);
+    const result = { ...(connection === undefined ? fluid : { ...fluid, tcp: connection.stats }), ...(reached === undefined ? {} : { reachability: reached }) };
     results[planned.index] = result;
+    series.event({ kind: "migration-end", timeSec: outcome.endSec, vm: result.vm, downtimeSec: result.downtimeSec });
     series.flush();
     sink.migrationDone(result);
     migrating[planned.vmIndex] = false;
@@ -102,6 +134,7 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
   }
 
   const outcome = sim.run(scenario.horizonSec, options.isCancelled);
+  frames?.finish(sim.now);
   net.finish(series, sim.now);
   series.flush();
   const done = results.filter((result): result is MigrationResult => result !== undefined);
@@ -112,6 +145,8 @@ export function simulate(scenario: Scenario, sink: SimulationSink, options: Simu
     migrations: done,
     truncated: done.length < plan.length,
     cancelled: outcome === "cancelled",
+    topology,
+    ...(placement === undefined ? {} : { placement: placement.report }),
   };
 }
 
@@ -135,6 +170,12 @@ function toResult(planned: PlannedMigration, outcome: PrecopyOutcome, cap: numbe
   };
 }
 
+/** The result's content reuse fields: bytes round 0 did not send, and the VM they were copied from. */
+function reuseFields(scenario: Scenario, decision: ReuseDecision): Pick<MigrationResult, "reusedBytes" | "reusedFrom"> {
+  if (!(decision.staticBytes > 0)) return {};
+  return { reusedBytes: decision.staticBytes, ...(decision.donor === undefined ? {} : { reusedFrom: scenario.vms[decision.donor]!.name }) };
+}
+
 /** The schedule's groups and rate caps (migration/schedule.ts); an infeasible allocation is a SimulationError. */
 function scheduleOrThrow(scenario: Scenario, plan: readonly PlannedMigration[]): SchedulePlan {
   const migrations = plan.map((p) => ({
@@ -153,4 +194,26 @@ function scheduleOrThrow(scenario: Scenario, plan: readonly PlannedMigration[]):
 function rateCap(schedule: SchedulePlan, index: number): { rateCapBytesPerSec?: number } {
   const cap = schedule.capOf[index];
   return cap === undefined ? {} : { rateCapBytesPerSec: cap };
+}
+
+/** Events of the rounds of VM `vm`: `stop-and-copy` for the final round, `round-start` for any other. */
+function roundEvents(series: SeriesBuffer, vm: string): (timeSec: number, round: number, stage: RoundStage, bytes: number) => void {
+  return (timeSec, round, stage, bytes) =>
+    series.event(stage === "final" ? { kind: "stop-and-copy", timeSec, vm, bytes } : { kind: "round-start", timeSec, vm, round, bytes });
+}
+
+/** Link-load frames (output/linkFrames.ts) at `options.linkFrameIntervalSec`, or at an interval from the plan. */
+function startLinkFrames(
+  scenario: Scenario,
+  plan: readonly PlannedMigration[],
+  net: NetworkModel,
+  series: SeriesBuffer,
+  options: SimulationOptions,
+): LinkFrameSampler {
+  const fixed = options.linkFrameIntervalSec;
+  if (fixed !== undefined && !(fixed > 0 && Number.isFinite(fixed))) {
+    throw new RangeError(`linkFrameIntervalSec must be a positive number of seconds, got ${fixed}`);
+  }
+  const interval = fixed ?? plannedFrameIntervalSec(scenario, plan);
+  return new LinkFrameSampler(net.flows, net.topology, interval, (frame) => series.linkFrame(frame), 0, fixed === undefined);
 }

@@ -43,6 +43,8 @@ test("block migration: disk rounds first, leftover blocks carried into memory ro
     memoryBytes: GiB,
     dirty: { kind: "constant", bytesPerSec: 2e7 },
     bandwidthBytesPerSec: 1e8,
+    // Xen's xl has no block migration; this profile is Xen's loop with it turned on.
+    profile: { blockMigration: true },
     vm: { disk: { bytes: 1e10, local: true, writeBytesPerSec: 1e7 } },
   });
   const disk = m.rounds.filter((r) => r.stage === "disk");

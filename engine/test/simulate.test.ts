@@ -87,7 +87,7 @@ test("remaining series: a bounded, decreasing sawtooth per migration, batches wi
   const result = simulate(busy(), sink, { batchSize: 32 });
   for (const batch of sink.batches) {
     assert.ok(batch.reduce((n, b) => n + b.points.length, 0) <= 32);
-    for (const b of batch) assert.equal(b.unit, "bytes");
+    for (const b of batch) assert.equal(b.unit, b.series.startsWith("rate/") ? "bytes/s" : "bytes");
   }
   for (const migration of result.migrations) {
     const points = sink.points(`remaining/${migration.vm}`);

@@ -10,7 +10,7 @@ const examples = [...reference.matchAll(/```vmig\n([\s\S]*?)```/g)].map((m) => m
 
 test("docs/language.md has an example for every construct", () => {
   const text = examples.join("\n");
-  for (const word of ["scenario", "topology", "fattree", "threetier", "leafspine", "star", "hosts", "hypervisor", "vm", "traffic", "background", "policy", "migrate", "expect", "import", "postcopy", "wws", "hot", "storage"]) {
+  for (const word of ["scenario", "topology", "fattree", "threetier", "leafspine", "star", "hosts", "hypervisor", "vm", "traffic", "background", "policy", "migrate", "expect", "import", "postcopy", "wws", "hot", "storage", "network", "subnet", "domain"]) {
     assert.match(text, new RegExp(`\\b${word}\\b`), word);
   }
 });

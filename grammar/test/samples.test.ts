@@ -22,6 +22,7 @@ for (const name of readdirSync(samples).filter((f) => f.endsWith(".vmig")).sort(
     const file = join(samples, name);
     const result = check(readFileSync(file, "utf8"), { uri: pathToFileURL(file).href, resolveImport: fromDisk });
     assert.deepEqual(result.diagnostics.map((d) => `${d.code}: ${d.message}`), []);
-    assert.ok(result.scenario && result.scenario.migrations.length > 0);
+    // A sample either migrates VMs itself or lets a placement policy (S-CORE, paper 004) decide the migrations.
+    assert.ok(result.scenario && (result.scenario.migrations.length > 0 || result.scenario.placement !== undefined));
   });
 }

@@ -4,7 +4,18 @@
  * Its schema is docs/results-schema.md; change both together. Field names are snake_case and carry their
  * unit (`_s` seconds, bytes otherwise), because other tools read this document.
  */
-import type { MigrationResult, RoundResult, SimulationResult, StopReason, StopRule, RoundPhase } from "@vmig/engine";
+import type {
+  LinkLoadFrame,
+  MigrationResult,
+  PlacementReport,
+  RoundResult,
+  SimulationEvent,
+  SimulationResult,
+  StopReason,
+  StopRule,
+  RoundPhase,
+  TopologySnapshot,
+} from "@vmig/engine";
 
 export interface RoundDocument {
   readonly index: number;
@@ -39,8 +50,21 @@ export interface MigrationDocument {
   readonly remote_faults?: number;
   /** Rate cap the schedule's allocation gave this migration, in bytes per second. */
   readonly allocated_rate_bytes_per_s?: number;
+  /** Paper 002: bytes of memory round 0 did not send because their static pages were copied at the destination. */
+  readonly reused_bytes?: number;
+  /** Paper 002: the destination's VM (same OS and hypervisor version) the static pages were copied from. */
+  readonly reused_from?: string;
   /** With the `tcp` transport: what the migration's connection went through. */
   readonly tcp?: { readonly slow_start_restarts: number; readonly retransmission_timeouts: number; readonly fast_retransmits: number };
+  /** With a `network` declaration (paper 001): whether and when the VM could be reached again. */
+  readonly reachability?: {
+    readonly architecture: "ip" | "xia";
+    readonly crossed: boolean;
+    readonly unreachable: boolean;
+    readonly recovery_s?: number;
+    readonly lost_probes?: number;
+    readonly probe_downtime_s?: number;
+  };
   readonly rounds: readonly RoundDocument[];
 }
 
@@ -64,7 +88,10 @@ export interface TopologyDocument {
   readonly links: readonly { readonly name: string; readonly a: number; readonly b: number; readonly bandwidth_bytes_per_s: number; readonly level?: number }[];
 }
 
-/** Link utilisation at one instant: `ratios[i]` is link i's busier direction over its bandwidth, in [0, 1]. */
+/**
+ * Link utilisation up to `t_s`: `ratios[i]` is link i's busier direction's mean load over its bandwidth, in
+ * [0, 1], since the previous frame of the run (the first frame: since 0).
+ */
 export interface LinkLoadDocument {
   readonly t_s: number;
   readonly ratios: readonly number[];
@@ -107,8 +134,20 @@ export function toMigrationDocument(m: MigrationResult): MigrationDocument {
     ...(m.degradedSec !== undefined && { degraded_s: m.degradedSec }),
     ...(m.remoteFaults !== undefined && { remote_faults: m.remoteFaults }),
     ...(m.allocatedRateBytesPerSec !== undefined && { allocated_rate_bytes_per_s: m.allocatedRateBytesPerSec }),
+    ...(m.reusedBytes !== undefined && { reused_bytes: m.reusedBytes }),
+    ...(m.reusedFrom !== undefined && { reused_from: m.reusedFrom }),
     ...(m.tcp !== undefined && {
       tcp: { slow_start_restarts: m.tcp.slowStartRestarts, retransmission_timeouts: m.tcp.retransmissionTimeouts, fast_retransmits: m.tcp.fastRetransmits },
+    }),
+    ...(m.reachability !== undefined && {
+      reachability: {
+        architecture: m.reachability.architecture,
+        crossed: m.reachability.crossed,
+        unreachable: m.reachability.unreachable,
+        ...(m.reachability.recoverySec !== undefined && { recovery_s: m.reachability.recoverySec }),
+        ...(m.reachability.lostProbes !== undefined && { lost_probes: m.reachability.lostProbes }),
+        ...(m.reachability.probeDowntimeSec !== undefined && { probe_downtime_s: m.reachability.probeDowntimeSec }),
+      },
     }),
     rounds: m.rounds.map(toRoundDocument),
   };
@@ -138,5 +177,54 @@ export function toResultsDocument(result: SimulationResult): ResultsDocument {
     truncated: result.truncated,
     cancelled: result.cancelled,
     migrations: result.migrations.map(toMigrationDocument),
+    ...(result.topology !== undefined && { topology: toTopologyDocument(result.topology) }),
+    ...(result.placement !== undefined && { placement: toPlacementDocument(result.placement) }),
   };
+}
+
+/** Translates S-CORE's report (paper 004): iterations keep their fields, the ToR matrices gain snake_case names. */
+export function toPlacementDocument(p: PlacementReport): PlacementDocument {
+  return {
+    policy: p.policy,
+    token: p.token,
+    iterations: p.iterations.map((it) => ({ iteration: it.iteration, cost: it.cost, migrations: it.migrations })),
+    racks: [...p.racks],
+    tor_traffic_before: p.torTrafficBefore.map((row) => [...row]),
+    tor_traffic_after: p.torTrafficAfter.map((row) => [...row]),
+  };
+}
+
+/** Translates the engine's topology snapshot; node and link order (the indices events and frames use) is kept. */
+export function toTopologyDocument(t: TopologySnapshot): TopologyDocument {
+  return {
+    nodes: t.nodes.map((n) => ({ name: n.name, kind: n.kind, ...(n.rack !== undefined && { rack: n.rack }), ...(n.pod !== undefined && { pod: n.pod }) })),
+    links: t.links.map((l) => ({
+      name: l.name,
+      a: l.a,
+      b: l.b,
+      bandwidth_bytes_per_s: l.bandwidthBytesPerSec,
+      ...(l.level !== undefined && { level: l.level }),
+    })),
+  };
+}
+
+/** Translates one engine event; `timeSec` becomes `t_s`, every other field keeps its name or gains its unit. */
+export function toEventDocument(e: SimulationEvent): EventDocument {
+  switch (e.kind) {
+    case "migration-start":
+      return { kind: e.kind, t_s: e.timeSec, vm: e.vm, source: e.source, target: e.target, links: e.links };
+    case "round-start":
+      return { kind: e.kind, t_s: e.timeSec, vm: e.vm, round: e.round, bytes: e.bytes };
+    case "stop-and-copy":
+      return { kind: e.kind, t_s: e.timeSec, vm: e.vm, bytes: e.bytes };
+    case "migration-end":
+      return { kind: e.kind, t_s: e.timeSec, vm: e.vm, downtime_s: e.downtimeSec };
+    case "placement-iteration":
+      return { kind: e.kind, t_s: e.timeSec, iteration: e.iteration, cost: e.cost, migrations: e.migrations };
+  }
+}
+
+/** Translates one link-load frame; the ratios array is shared, not copied. */
+export function toLinkLoadDocument(f: LinkLoadFrame): LinkLoadDocument {
+  return { t_s: f.timeSec, ratios: f.ratios };
 }

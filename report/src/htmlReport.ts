@@ -2,13 +2,16 @@
  * The standalone HTML report of Export Results: one file with its styles and SVG charts inline, no script
  * and no network access, readable in any browser. Pure, so it is unit-tested.
  */
-import type { MigrationDocument, ResultsDocument } from "@vmig/protocol";
+import type { MigrationDocument, PlacementDocument, ResultsDocument, TopologyDocument } from "@vmig/protocol";
 import { formatBytes, formatSeconds } from "./format.js";
 import { bytesLineChartSvg } from "./lineChart.js";
+import { costChartSvg, heatmapLegend, heatmapSvg, sharedScale } from "./placement.js";
+import { darkRamp, lightRamp, rampCss, rampSteps } from "./ramp.js";
 import { layoutRoundBars, roundBarsSvg } from "./roundBars.js";
 import type { NamedSeries } from "./series.js";
 import { escapeXml, svgToString } from "./svg.js";
 import { layoutTimeline, timelineSvg } from "./timeline.js";
+import { layoutTopology, routePoints, topologySvg, utilisationLegend } from "./topology.js";
 
 const chartWidth = 880;
 const paletteSize = 6;
@@ -22,15 +25,25 @@ export interface ReportExpectation {
   readonly passed: boolean;
 }
 
+/** What a run streamed beyond its results document, for the network drawing. */
+export interface ReportNetwork {
+  /** The highest utilisation each topology link reached (`ratios[i]` for link i, in [0, 1]). */
+  readonly peakLinkLoads?: readonly number[];
+  /** The migrations' routes: the source's name and the route's link indices, from their migration-start events. */
+  readonly routes?: readonly { readonly source: string; readonly links: readonly number[] }[];
+}
+
 /**
  * Renders the report of `document`; `remaining` are the bytes-left series to draw (already decimated).
- * The report is the one of the editor's Export Results and of `vmig run --report`.
+ * The report is the one of the editor's Export Results and of `vmig run --report`. The network is drawn
+ * when the document has its topology, and the S-CORE charts when it has a placement.
  */
 export function renderHtmlReport(
   document: ResultsDocument,
   remaining: readonly NamedSeries[],
   sourceName: string,
   expectations: readonly ReportExpectation[] = [],
+  network: ReportNetwork = {},
 ): string {
   const title = `vmig results — ${document.scenario}`;
   const state = document.cancelled ? "stopped by the user" : document.truncated ? "horizon reached before every migration finished" : "finished";
@@ -51,6 +64,8 @@ export function renderHtmlReport(
       svgToString(roundBarsSvg(layoutRoundBars(document.migrations, chartWidth, 280), paletteSize)),
     );
   }
+  if (document.topology !== undefined && document.topology.nodes.length > 0) sections.push(...networkSection(document.topology, network));
+  if (document.placement !== undefined) sections.push(...placementSection(document.placement));
   sections.push("<h2>Migrations</h2>", migrationTable(document.migrations));
   if (expectations.length > 0) sections.push("<h2>Expectations</h2>", expectationTable(expectations));
   return `<!DOCTYPE html>
@@ -67,6 +82,39 @@ ${sections.join("\n")}
 </body>
 </html>
 `;
+}
+
+function networkSection(topology: TopologyDocument, network: ReportNetwork): string[] {
+  const layout = layoutTopology(topology, chartWidth);
+  const peak = network.peakLinkLoads;
+  const routes = (network.routes ?? []).map((r) => routePoints(topology, layout, r.source, r.links));
+  return [
+    "<h2>Network</h2>",
+    `<p class="meta">${topology.nodes.length.toLocaleString("en")} nodes, ${topology.links.length.toLocaleString("en")} links. ${
+      peak === undefined ? "Links are drawn idle: this report has no link loads." : "Each link is coloured by the highest utilisation it reached."
+    }${routes.length > 0 ? " Arrows follow the migrations' routes." : ""}</p>`,
+    svgToString(topologySvg(topology, layout, peak ?? [], routes)),
+    rampLegend(utilisationLegend()),
+  ];
+}
+
+function placementSection(placement: PlacementDocument): string[] {
+  const scale = sharedScale(placement.tor_traffic_before, placement.tor_traffic_after);
+  const half = chartWidth / 2 - 8;
+  return [
+    "<h2>S-CORE placement</h2>",
+    `<p class="meta">Overall communication cost after each iteration (token policy: ${escapeXml(placement.token)}).</p>`,
+    svgToString(costChartSvg(placement.iterations, chartWidth, 260)),
+    `<p class="meta">ToR-to-ToR traffic before and after, on one colour scale (rows send, columns receive).</p>`,
+    `<div class="pair">${svgToString(heatmapSvg(placement.tor_traffic_before, placement.racks, scale, half, "before"))}${svgToString(
+      heatmapSvg(placement.tor_traffic_after, placement.racks, scale, half, "after"),
+    )}</div>`,
+    rampLegend(heatmapLegend(scale, rampSteps)),
+  ];
+}
+
+function rampLegend(entries: readonly { readonly className: string; readonly words: string }[]): string {
+  return `<ul class="legend">${entries.map((e) => `<li><span class="swatch ${e.className}"></span>${escapeXml(e.words)}</li>`).join("")}</ul>`;
 }
 
 function expectationTable(expectations: readonly ReportExpectation[]): string {
@@ -124,5 +172,13 @@ svg { display: block; max-width: 100%; height: auto; } svg text { fill: var(--mu
 .tl-precopy { fill: var(--s0); } .tl-alt { opacity: 0.65; } .tl-disk { fill: var(--s3); } .tl-push { fill: var(--s2); }
 .tl-stop-and-copy { fill: var(--down); } .tl-downtime { fill: none; stroke: var(--down); stroke-width: 2; }
 .lc-line { fill: none; stroke-width: 2; } .rb-final { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 3 2; }
+.topo-link { stroke-width: 1.5; } .ramp-idle { stroke: var(--grid); fill: var(--band); background: var(--grid); }
+.topo-node { fill: var(--muted); } .topo-route-line { fill: none; stroke: var(--fg); stroke-width: 2; stroke-dasharray: 6 3; } .topo-route-head { fill: var(--fg); }
+.topo-layer { fill: var(--fg); } .hm-title { fill: var(--fg); font-weight: 600; } .pair { display: flex; gap: 16px; flex-wrap: wrap; }
+.cc-grid { stroke: var(--grid); } .cc-axis-line { stroke: var(--muted); } .cc-line { fill: none; stroke: var(--s0); stroke-width: 2; } .cc-point { fill: var(--s0); }
+${rampCss(lightRamp)}
+@media (prefers-color-scheme: dark) {
+${rampCss(darkRamp)}
+}
 ${Array.from({ length: paletteSize }, (_, i) => `.series-${i} { fill: var(--s${i}); } .lc-line.series-${i} { stroke: var(--s${i}); fill: none; } .swatch.series-${i} { background: var(--s${i}); }`).join("\n")}
 `;

@@ -7,3 +7,6 @@ export * from "./svg.js";
 export * from "./ticks.js";
 export * from "./timeline.js";
 export * from "./htmlReport.js";
+export * from "./ramp.js";
+export * from "./topology.js";
+export * from "./placement.js";

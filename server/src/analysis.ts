@@ -1,29 +1,85 @@
 /**
- * The latest check of every open document, computed at most once per document version.
+ * The latest parse and check of every open document, each computed at most once per document version.
+ *
+ * A new version is parsed from the previous version's parse (grammar's `reparse`: only the edited top-level
+ * declarations are parsed again), and that parse is what the check reuses. Completion needs only the parse
+ * and the names of the latest check, whatever its version, so it never waits for a check.
  */
-import { check, type CheckResult, type ImportResolver } from "@vmig/grammar";
+import { check, MAX_CHECKED_BYTES, reparse, type CheckResult, type ImportResolver, type ParseResult, type SymbolTable } from "@vmig/grammar";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { performance } from "node:perf_hooks";
+
+interface Parsed {
+  readonly version: number;
+  readonly text: string;
+  readonly parsed: ParseResult;
+}
+
+interface Checked {
+  readonly version: number;
+  readonly result: CheckResult;
+  /** How long the check took, in milliseconds. */
+  readonly durationMs: number;
+  /** When it ended, on `performance.now()`'s clock. */
+  readonly endedAt: number;
+}
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; result: CheckResult }>();
+  private readonly parses = new Map<string, Parsed>();
+  private readonly checks = new Map<string, Checked>();
 
   constructor(private readonly resolveImport: ImportResolver) {}
 
   /** The check of `document` at its current version. */
   get(document: TextDocument): CheckResult {
-    const cached = this.entries.get(document.uri);
+    const cached = this.checks.get(document.uri);
     if (cached && cached.version === document.version) return cached.result;
-    const result = check(document.getText(), { uri: document.uri, resolveImport: this.resolveImport });
-    this.entries.set(document.uri, { version: document.version, result });
+    const start = performance.now();
+    const text = document.getText();
+    const previous = text.length > MAX_CHECKED_BYTES ? undefined : this.syntax(document);
+    const result = check(text, { uri: document.uri, resolveImport: this.resolveImport, previous });
+    const endedAt = performance.now();
+    this.checks.set(document.uri, { version: document.version, result, durationMs: endedAt - start, endedAt });
     return result;
   }
 
+  /**
+   * The parse of `document` at its current version, from the previous version's parse. That parse then
+   * belongs to this one (reparse moves its declarations), so an older check is kept only for its names.
+   */
+  syntax(document: TextDocument): { text: string; parsed: ParseResult } {
+    const cached = this.parses.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const text = document.getText();
+    // A file too large to analyse is not parsed either: its check says so at once.
+    const parsed = text.length > MAX_CHECKED_BYTES ? this.get(document).parsed : reparse(text, cached);
+    const entry = { version: document.version, text, parsed };
+    this.parses.set(document.uri, entry);
+    return entry;
+  }
+
+  /** The names of the latest check of `document`, checking it only if it never was. */
+  names(document: TextDocument): SymbolTable {
+    return this.checks.get(document.uri)?.result.symbols ?? this.get(document).symbols;
+  }
+
+  /** How long the latest check of `uri` took and when it ended (`performance.now()`), if it was checked. */
+  lastCheck(uri: string): { readonly durationMs: number; readonly endedAt: number } | undefined {
+    return this.checks.get(uri);
+  }
+
   forget(uri: string): void {
-    this.entries.delete(uri);
+    this.parses.delete(uri);
+    this.checks.delete(uri);
+  }
+
+  /** Drops the check of `uri` (an import changed) but keeps its parse, which depends on its text only. */
+  invalidateCheck(uri: string): void {
+    this.checks.delete(uri);
   }
 
   /** The documents whose last check imported `uri`, directly or not. */
   importersOf(uri: string): string[] {
-    return [...this.entries].filter(([, entry]) => entry.result.importedFiles.has(uri)).map(([key]) => key);
+    return [...this.checks].filter(([, entry]) => entry.result.importedFiles.has(uri)).map(([key]) => key);
   }
 }

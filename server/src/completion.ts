@@ -29,7 +29,8 @@ export function registerCompletion(connection: Connection, documents: TextDocume
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
-    const symbols = cache.get(document).symbols;
-    return complete(document.getText(), document.offsetAt(position), symbols).map(toCompletionItem);
+    // The parse of this version (cheap after an edit) and the names of the latest check, never a new check.
+    const { text, parsed } = cache.syntax(document);
+    return complete(text, document.offsetAt(position), cache.names(document), parsed).map(toCompletionItem);
   });
 }

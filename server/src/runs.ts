@@ -60,7 +60,15 @@ function runInWorker(
       if (message.type === "series") {
         finishedCount += message.finished.length;
         if (message.finished.length > 0) progress.report(`${finishedCount} migration${finishedCount === 1 ? "" : "s"} finished`);
-        void connection.sendNotification(SeriesNotification.type, { runId: params.runId, chunks: message.chunks, finished: message.finished });
+        const { chunks, finished, topology, events, link_loads } = message;
+        void connection.sendNotification(SeriesNotification.type, {
+          runId: params.runId,
+          chunks,
+          finished,
+          ...(topology !== undefined && { topology }),
+          ...(events !== undefined && { events }),
+          ...(link_loads !== undefined && { link_loads }),
+        });
       } else if (message.type === "done") {
         finish({ runId: params.runId, results: message.results });
       } else {

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { runDocument } from "@vmig/grammar";
 import type { SeriesBatch, MigrationResult } from "@vmig/engine";
-import { toMigrationDocument, toResultsDocument } from "@vmig/protocol";
+import { toEventDocument, toLinkLoadDocument, toMigrationDocument, toResultsDocument, toTopologyDocument } from "@vmig/protocol";
 import { performance } from "node:perf_hooks";
 import { SeriesCoalescer } from "./seriesCoalescer.js";
 import type { WorkerInput, WorkerOutput } from "./workerMessages.js";
@@ -19,7 +19,11 @@ const post = (message: WorkerOutput) => parentPort!.postMessage(message);
 
 /** At most this many messages a second leave the worker; enough for smooth charts, cheap to forward. */
 const STREAM_INTERVAL_MS = 50;
-const stream = new SeriesCoalescer((chunks, finished) => post({ type: "series", chunks, finished }), STREAM_INTERVAL_MS, () => performance.now());
+const stream = new SeriesCoalescer(
+  (chunks, finished, extras) => post({ type: "series", chunks, finished, ...extras }),
+  STREAM_INTERVAL_MS,
+  () => performance.now(),
+);
 
 function addBatch(batch: SeriesBatch): void {
   const points = new Array<number>(batch.points.length * 2);
@@ -36,6 +40,10 @@ try {
     {
       series: (batches: readonly SeriesBatch[]) => batches.forEach(addBatch),
       migrationDone: (result: MigrationResult) => stream.addFinished(toMigrationDocument(result)),
+      topology: (snapshot) => stream.setTopology(toTopologyDocument(snapshot)),
+      events: (events) => stream.addEvents(events.map(toEventDocument)),
+      // Only the latest frame of a message is sent, so only the latest of each batch is converted.
+      linkLoads: (frames) => stream.addLinkLoads(frames.length === 0 ? [] : [toLinkLoadDocument(frames[frames.length - 1]!)]),
     },
     {
       seed: input.seed,

@@ -2,6 +2,7 @@
  * Messages between the server's main thread and a simulation worker thread.
  */
 import type { MigrationDocument, ResultsDocument, SeriesChunk } from "@vmig/protocol";
+import type { StreamExtras } from "./seriesCoalescer.js";
 
 /** Main thread → worker, once, as `workerData`. */
 export interface WorkerInput {
@@ -16,6 +17,6 @@ export interface WorkerInput {
 
 /** Worker → main thread. */
 export type WorkerOutput =
-  | { readonly type: "series"; readonly chunks: readonly SeriesChunk[]; readonly finished: readonly MigrationDocument[] }
+  | ({ readonly type: "series"; readonly chunks: readonly SeriesChunk[]; readonly finished: readonly MigrationDocument[] } & StreamExtras)
   | { readonly type: "done"; readonly results: ResultsDocument }
   | { readonly type: "error"; readonly message: string };

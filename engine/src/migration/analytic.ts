@@ -42,6 +42,11 @@ export interface PredictionInput {
   readonly pageBytes?: number;
   /** Rate cap from a rate allocation, in bytes/s. */
   readonly rateCapBytesPerSec?: number;
+  /**
+   * Time each round spends beyond latency + bytes / rate (a relayed stream's costs, ../architecture/streamCost.ts),
+   * given its bytes on the wire; called once per round, in order.
+   */
+  readonly roundOverheadSec?: (wireBytes: number) => number;
 }
 
 export interface MigrationPrediction {
@@ -118,10 +123,11 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
   let pushBytes = 0;
   let rounds = 0;
   let rule: StopRule | undefined;
+  let affineTried = false;
   while (!planner.done) {
     const stage = planner.stage;
     const rate = Math.min(bandwidthBytesPerSec, planner.rateCap);
-    const duration = latencySec + planner.wireBytes / rate;
+    const duration = latencySec + planner.wireBytes / rate + (input.roundOverheadSec?.(planner.wireBytes) ?? 0);
     if (visit !== undefined) {
       const phase: RoundPhase = stage === "final" ? "stop-and-copy" : "precopy";
       visit(planner.index, phase, clock, duration, planner.bytes, stage === "disk" || stage === "push" ? stage : undefined);
@@ -137,7 +143,22 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
       pushSec = duration;
       pushBytes = planner.bytes;
     }
+    const roundBytes = planner.bytes;
     planner.finish(duration);
+    if (visit === undefined && stage === "memory") {
+      // At a fixed point every round repeats this one until a counting rule fires (./rounds.ts).
+      const repeats = planner.skipFixedPoint(roundBytes);
+      clock += repeats * duration;
+      rounds += repeats;
+      // Converging geometrically: jump over the rounds that no stop rule can end (./affineRounds.ts). Its
+      // bound only shrinks by one per round, so one attempt, after the first memory round, is enough.
+      if (!affineTried && input.roundOverheadSec === undefined) {
+        affineTried = true;
+        const skipped = planner.skipAffineRounds(latencySec, rate);
+        clock += skipped.seconds;
+        rounds += skipped.rounds;
+      }
+    }
   }
   const stopRule = rule ?? "max-rounds";
   return {

@@ -36,6 +36,14 @@ export interface PrecopyParams {
    * number of samples while it runs, and 0 when it ends, so that a chart draws a decreasing sawtooth.
    */
   readonly onRemaining: (timeSec: number, bytes: number) => void;
+  /** Hears each round as it starts: its index, stage and content bytes (events for views). */
+  readonly onRoundStart?: (timeSec: number, index: number, stage: RoundStage, bytes: number) => void;
+  /**
+   * Receives the migration's transfer rate at the instants `onRemaining` samples, each point the mean rate
+   * in bytes/s over the time since the previous point (0 over a gap between rounds), so the points' rates
+   * times their spans add up to the bytes on the wire.
+   */
+  readonly onRate?: (timeSec: number, bytesPerSec: number) => void;
   readonly onDone: (outcome: PrecopyOutcome) => void;
   /** How rounds cross the network (../transport/); default: one fluid flow per round. */
   readonly transport?: RoundTransport;
@@ -65,6 +73,9 @@ class MigrationProcess {
   private sample: EventHandle | undefined;
   private downtimeSec = 0;
   private readonly transport: RoundTransport;
+  /** The previous point of the rate series: its time and the round's bytes left then. */
+  private rateSampleSec = Number.NEGATIVE_INFINITY;
+  private rateSampleRemaining = 0;
 
   constructor(private readonly params: PrecopyParams) {
     this.startSec = params.sim.now;
@@ -91,11 +102,14 @@ class MigrationProcess {
     const { index, stage, bytes, wireBytes, rateCap } = planner;
     const dirtyRate = planner.dirtyRate;
     const throttle = planner.throttle.throttle;
+    this.params.onRoundStart?.(startSec, index, stage, bytes);
     onRemaining(startSec, wireBytes);
+    this.startRateSegment(startSec, wireBytes);
     const progress = this.transport.send(wireBytes, rateCap, planner.live, () => {
       if (this.sample !== undefined) sim.cancel(this.sample);
       this.sample = undefined;
       onRemaining(sim.now, 0);
+      this.rateSample(sim.now, 0);
       const durationSec = sim.now - startSec;
       this.rounds.push({
         index,
@@ -164,9 +178,28 @@ class MigrationProcess {
       this.sample = undefined;
       const remaining = progress.remainingBytes();
       onRemaining(sim.now, remaining);
+      this.rateSample(sim.now, remaining);
       const rate = progress.rateBytesPerSec();
       const left = samplesLeft - 1;
       this.scheduleSample(progress, left, rate > 0 ? remaining / rate / (left + 1) : intervalSec);
     });
+  }
+
+  /** A round starts with `wireBytes` to send: the rate over any gap since the previous point is 0. */
+  private startRateSegment(nowSec: number, wireBytes: number): void {
+    const onRate = this.params.onRate;
+    if (onRate === undefined) return;
+    if (nowSec > this.rateSampleSec) onRate(nowSec, 0);
+    this.rateSampleSec = nowSec;
+    this.rateSampleRemaining = wireBytes;
+  }
+
+  /** The round has `remaining` bytes left at `nowSec`: its mean rate since the previous point. */
+  private rateSample(nowSec: number, remaining: number): void {
+    const onRate = this.params.onRate;
+    if (onRate === undefined || !(nowSec > this.rateSampleSec)) return;
+    onRate(nowSec, (this.rateSampleRemaining - remaining) / (nowSec - this.rateSampleSec));
+    this.rateSampleSec = nowSec;
+    this.rateSampleRemaining = remaining;
   }
 }

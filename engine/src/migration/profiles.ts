@@ -27,6 +27,9 @@
  *   sends. vmig's approximation, with parameters of its own choosing: QEMU's rule with a 1 s downtime
  *   limit, no bandwidth cap, auto-converge's throttle with QEMU's defaults standing in for SDPS, and Xen's
  *   30-round and 3x bounds. Treat its results as indicative.
+ * - Block migration (copying a local disk): Xen's `xl migrate` has none (libxl requires the disk on shared
+ *   storage), so `blockMigration` is false; QEMU copies local disks (`migrate -b`, block mirroring) and
+ *   VMware's shared-nothing vMotion (vSphere 5.1) does too, so they and custom profiles leave it on.
  * - Custom: Xen's values, as a starting point a scenario overrides.
  */
 import type { HypervisorKind, HypervisorProfile } from "../scenario.js";
@@ -44,6 +47,7 @@ export const profiles: Readonly<Record<HypervisorKind, HypervisorProfile>> = {
     maxSentFactor: 3,
     prepareSec: 0,
     resumeSec: 0.015,
+    blockMigration: false,
   },
   kvm: {
     name: "kvm",

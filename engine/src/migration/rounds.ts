@@ -31,6 +31,7 @@ import type { DirtyModel, HypervisorProfile, Vm, VmDisk } from "../scenario.js";
 import { AutoConvergeState } from "./autoConverge.js";
 import { checkDirtyModel, dirtiedBytes, dirtyRateOf } from "./dirtying.js";
 import { stopBeforeFirstRound, stopRuleAfterRound } from "./stopConditions.js";
+import { affineSkip } from "./affineRounds.js";
 
 export interface MigrationSpec {
   readonly memoryBytes: number;
@@ -44,6 +45,13 @@ export interface MigrationSpec {
 }
 
 export type RoundStage = "disk" | "memory" | "final" | "push";
+
+/**
+ * Relative difference under which two rounds' bytes count as a fixed point. The recurrence contracts
+ * towards its fixed point, so treating the rounds left (at most the round bound) as equal moves totals by
+ * less than about bound × this: 1e-10 relative for QEMU's 1,000 rounds.
+ */
+export const FIXED_POINT_TOLERANCE = 1e-13;
 
 /** The current round is read from the public fields after `start` and after each `finish`. */
 export class RoundPlanner {
@@ -144,6 +152,67 @@ export class RoundPlanner {
         this.done = true;
         return;
     }
+  }
+
+  /**
+   * Skips rounds at a fixed point of the recurrence, for the analytic predictor (in the simulation a round's
+   * duration depends on the network, so it never calls this). When the memory round just finished carried
+   * `previousBytes` and the current memory round carries the same (within FIXED_POINT_TOLERANCE), with no
+   * auto-converge state that could change, every later round repeats it: same bytes, same duration, and the
+   * same verdict from every rule but the two that count (max-rounds, max-sent). Accounts at once for as many
+   * repeats as certainly end before either of those fires, exactly as that many `finish` calls would, and
+   * returns how many (0 when this is not a fixed point). A VM that dirties faster than the link reaches one
+   * after a round (its memory is all dirty); QEMU, with no round cap, would otherwise iterate to the bound.
+   */
+  skipFixedPoint(previousBytes: number): number {
+    const bytes = this.bytes;
+    if (this.stage !== "memory" || this.spec.profile.autoConverge !== undefined || !(bytes > 0)) return 0;
+    if (!(Math.abs(bytes - previousBytes) <= FIXED_POINT_TOLERANCE * bytes)) return 0;
+    const { maxRounds, maxSentFactor } = this.spec.profile;
+    const untilMaxRounds = maxRounds - 1 - (this.index - this.phaseStart);
+    const untilMaxSent = Math.floor((maxSentFactor * (this.memory + this.diskBytes) - this.sentBytes) / bytes) + 1;
+    // Two repeats short of the first that could fire, so that rounding never skips past a rule's verdict.
+    const skipped = Math.min(untilMaxRounds, untilMaxSent) - 2;
+    if (!(skipped > 0)) return 0;
+    this.index += skipped;
+    this.sentBytes += skipped * bytes;
+    this.sentWireBytes += skipped * this.wireBytes;
+    return skipped;
+  }
+
+  /**
+   * Skips memory rounds through the closed form of ./affineRounds.ts, for the analytic predictor, when every
+   * round lasts latencySec + wire bytes / rateBytesPerSec: a constant dirty rate, no disk writes, no
+   * auto-converge, and a fixed point below the memory size. Accounts for the skipped rounds as `finish`
+   * would and returns how many and how long they took (0 rounds when the closed form does not apply).
+   */
+  skipAffineRounds(latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
+    const { dirty, profile } = this.spec;
+    const none = { rounds: 0, seconds: 0 };
+    if (this.stage !== "memory" || dirty.kind !== "constant" || profile.autoConverge !== undefined || this.diskRate > 0) return none;
+    const d = dirty.bytesPerSec * this.ratio;
+    const intercept = dirty.bytesPerSec * latencySec;
+    if (!(intercept / (1 - d / rateBytesPerSec) < this.memory)) return none;
+    const skip = affineSkip(
+      {
+        slope: d / rateBytesPerSec,
+        slopeMinusOne: (d - rateBytesPerSec) / rateBytesPerSec,
+        intercept,
+        latencySec,
+        secPerByte: this.ratio / rateBytesPerSec,
+        bytes: this.bytes,
+        sentBytes: this.sentBytes,
+        sentLimitBytes: profile.maxSentFactor * (this.memory + this.diskBytes),
+        roundsLeft: profile.maxRounds - 2 - (this.index - this.phaseStart),
+      },
+      profile,
+    );
+    if (skip === undefined) return none;
+    this.index += skip.rounds;
+    this.sentBytes += skip.bytes;
+    this.sentWireBytes += this.wire(skip.bytes);
+    this.set("memory", skip.nextBytes, this.index);
+    return skip;
   }
 
   private startMemory(index: number): void {

@@ -100,22 +100,14 @@ export function checkProfile(profile: HypervisorProfile): void {
   if (!Number.isInteger(profile.maxRounds) || profile.maxRounds < 1) {
     throw new RangeError(`profile ${profile.name}: maxRounds must be a positive integer, got ${profile.maxRounds}`);
   }
-  for (const field of ["stopBelowBytes", "maxSentFactor", "prepareSec", "resumeSec"] as const) {
-    const value = profile[field];
-    if (!(value >= 0) || !Number.isFinite(value)) {
-      throw new RangeError(`profile ${profile.name}: ${field} must be a finite number >= 0, got ${value}`);
-    }
-  }
-  const optional: [string, number | undefined][] = [
-    ["downtimeLimitSec", profile.downtimeLimitSec],
-    ["deviceStateBytes", profile.deviceStateBytes],
-    ["compression.cpuSecPerByte", profile.compression?.cpuSecPerByte],
-  ];
-  for (const [field, value] of optional) {
-    if (value !== undefined && (!(value >= 0) || !Number.isFinite(value))) {
-      throw new RangeError(`profile ${profile.name}: ${field} must be a finite number >= 0, got ${value}`);
-    }
-  }
+  // Field by field, without building a list: editors call the predictor, and so this, on every keystroke.
+  checkOptional(profile, "stopBelowBytes", profile.stopBelowBytes);
+  checkOptional(profile, "maxSentFactor", profile.maxSentFactor);
+  checkOptional(profile, "prepareSec", profile.prepareSec);
+  checkOptional(profile, "resumeSec", profile.resumeSec);
+  checkOptional(profile, "downtimeLimitSec", profile.downtimeLimitSec);
+  checkOptional(profile, "deviceStateBytes", profile.deviceStateBytes);
+  checkOptional(profile, "compression.cpuSecPerByte", profile.compression?.cpuSecPerByte);
   const max = profile.maxBandwidthBytesPerSec;
   if (max !== undefined && !(max > 0)) {
     throw new RangeError(`profile ${profile.name}: maxBandwidthBytesPerSec must be positive, got ${max}`);
@@ -134,5 +126,12 @@ export function checkProfile(profile: HypervisorProfile): void {
     if (ac.triggerRatio !== undefined && !(ac.triggerRatio >= 0)) {
       throw new RangeError(`profile ${profile.name}: autoConverge.triggerRatio must be >= 0, got ${ac.triggerRatio}`);
     }
+  }
+}
+
+/** Throws RangeError unless `value` is absent or a finite number >= 0. */
+function checkOptional(profile: HypervisorProfile, field: string, value: number | undefined): void {
+  if (value !== undefined && (!(value >= 0) || !Number.isFinite(value))) {
+    throw new RangeError(`profile ${profile.name}: ${field} must be a finite number >= 0, got ${value}`);
   }
 }

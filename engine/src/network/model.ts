@@ -45,8 +45,9 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): NetworkModel {
   else if (spec.kind === "dynamic") dynamic = new DynamicRouting(topology, flows, () => sim.now, spec.pollIntervalSec ?? DEFAULT_POLL_INTERVAL_SEC);
 
   checkBackground(background, topology.nodeCount);
+  const component = background.length > 0 ? components(topology) : new Int32Array(0);
   background.forEach((source, index) => {
-    if (shortest.route(source.from, source.to) === undefined) {
+    if (component[source.from] !== component[source.to]) {
       const name = (node: number) => scenario.nodes[node]!.name;
       throw new SimulationError(`background flow ${source.name ?? index + 1}: no network route from ${name(source.from)} to ${name(source.to)}`);
     }
@@ -67,4 +68,26 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): NetworkModel {
       }
     },
   };
+}
+
+/**
+ * The connected component of every node (links are full duplex, so two nodes have a route between them iff
+ * they share one): one pass for all background sources, rather than a search per source.
+ */
+function components(topology: Topology): Int32Array {
+  const component = new Int32Array(topology.nodeCount).fill(-1);
+  const stack: number[] = [];
+  for (let start = 0; start < topology.nodeCount; start++) {
+    if (component[start] !== -1) continue;
+    component[start] = start;
+    stack.push(start);
+    while (stack.length > 0) {
+      for (const link of topology.outgoing[stack.pop()!]!) {
+        if (component[link.to] !== -1) continue;
+        component[link.to] = start;
+        stack.push(link.to);
+      }
+    }
+  }
+  return component;
 }

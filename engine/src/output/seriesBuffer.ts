@@ -1,11 +1,14 @@
 /**
- * Buffers series points and hands them to the sink in batches.
+ * Buffers what a run streams — series points, events and link-load frames — and hands it to the sink in
+ * batches.
  *
- * Points are appended in simulated-time order, so every batch continues the previous one. A flush emits one
- * batch per series that has new points, in the order the series first appeared, which keeps the sink's
- * input identical from run to run.
+ * Everything is appended in simulated-time order, so every batch continues the previous one. A flush emits
+ * one batch per series that has new points, in the order the series first appeared, then the events, then
+ * the link frames, which keeps the sink's input identical from run to run. Events and frames count towards
+ * `batchSize` like points. When the sink does not take events (or frames), `wantsEvents` (`wantsLinkLoads`)
+ * is false and callers do not build them at all, so the optional outputs cost nothing when nobody listens.
  */
-import type { SeriesBatch, SeriesPoint, SimulationSink } from "../results.js";
+import type { LinkLoadFrame, SeriesBatch, SeriesPoint, SimulationEvent, SimulationSink } from "../results.js";
 
 export const DEFAULT_BATCH_SIZE = 256;
 
@@ -13,7 +16,13 @@ type Unit = SeriesBatch["unit"];
 
 export class SeriesBuffer {
   private readonly series = new Map<string, { unit: Unit; points: SeriesPoint[] }>();
+  private events: SimulationEvent[] = [];
+  private frames: LinkLoadFrame[] = [];
   private buffered = 0;
+  /** Whether the sink implements `events`. */
+  readonly wantsEvents: boolean;
+  /** Whether the sink implements `linkLoads`. */
+  readonly wantsLinkLoads: boolean;
 
   constructor(
     private readonly sink: SimulationSink,
@@ -22,9 +31,11 @@ export class SeriesBuffer {
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     }
+    this.wantsEvents = sink.events !== undefined;
+    this.wantsLinkLoads = sink.linkLoads !== undefined;
   }
 
-  /** Appends a point; flushes once `batchSize` points are waiting. */
+  /** Appends a point; flushes once `batchSize` points, events and frames are waiting. */
   append(name: string, unit: Unit, timeSec: number, value: number): void {
     let entry = this.series.get(name);
     if (entry === undefined) {
@@ -35,7 +46,21 @@ export class SeriesBuffer {
     if (++this.buffered >= this.batchSize) this.flush();
   }
 
-  /** Sends every waiting point to the sink; does nothing when none is waiting. */
+  /** Appends an event (dropped when the sink does not take events). */
+  event(event: SimulationEvent): void {
+    if (!this.wantsEvents) return;
+    this.events.push(event);
+    if (++this.buffered >= this.batchSize) this.flush();
+  }
+
+  /** Appends a link-load frame (dropped when the sink does not take them). */
+  linkFrame(frame: LinkLoadFrame): void {
+    if (!this.wantsLinkLoads) return;
+    this.frames.push(frame);
+    if (++this.buffered >= this.batchSize) this.flush();
+  }
+
+  /** Sends everything waiting to the sink; does nothing when nothing is waiting. */
   flush(): void {
     if (this.buffered === 0) return;
     const batches: SeriesBatch[] = [];
@@ -45,6 +70,16 @@ export class SeriesBuffer {
       entry.points = [];
     }
     this.buffered = 0;
-    this.sink.series(batches);
+    if (batches.length > 0) this.sink.series(batches);
+    if (this.events.length > 0) {
+      const events = this.events;
+      this.events = [];
+      this.sink.events!(events);
+    }
+    if (this.frames.length > 0) {
+      const frames = this.frames;
+      this.frames = [];
+      this.sink.linkLoads!(frames);
+    }
   }
 }

@@ -45,8 +45,9 @@ export function fluidTransport(network: FlowNetwork, route: Route): RoundTranspo
 
 /** Checks a scenario's transport before the run; throws SimulationError on the first problem. */
 export function checkTransport(spec: TransportSpec | undefined): void {
-  if (spec === undefined || spec.kind === "fluid") return;
-  if (spec.kind !== "tcp") throw new SimulationError(`transport ${String((spec as { kind: unknown }).kind)} is not known (fluid or tcp)`);
+  // The xia policy parameterises relayed streams; ../architecture/architecture.ts checks it.
+  if (spec === undefined || spec.kind === "fluid" || spec.kind === "xia") return;
+  if (spec.kind !== "tcp") throw new SimulationError(`transport ${String((spec as { kind: unknown }).kind)} is not known (fluid, tcp or xia)`);
   const positive = (value: number | undefined, what: string, min: number): void => {
     if (value !== undefined && !(value >= min && Number.isFinite(value))) throw new SimulationError(`tcp ${what} must be a finite number >= ${min}, got ${value}`);
   };

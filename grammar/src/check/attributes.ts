@@ -36,6 +36,9 @@ export function checkAttributes(kind: BlockKind, block: Block | undefined, what:
   const texts = new Map<string, string>();
   const seen = new Set<string>();
   for (const member of block?.members ?? []) {
+    if (member.kind === "reuse-entry" && kind !== "policy.content_reuse") {
+      context.diagnostics.error(member.keyword, "wrong-value", `${what} has no table rows: '"OS" on "version" SIZE' belongs in 'policy content_reuse static_content { … }'`);
+    }
     if (member.kind !== "attribute") continue;
     const spec = attributeSpec(kind, member.name.text);
     if (!spec) {

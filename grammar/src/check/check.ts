@@ -5,7 +5,8 @@
  * engine never sees a scenario the user has not finished writing.
  */
 import type { Scenario } from "@vmig/engine";
-import { parse, type ParseResult } from "../syntax/parse.js";
+import type { ParseResult } from "../syntax/parse.js";
+import { reparse, type ParsedText } from "../incremental/reparse.js";
 import type { MigrateDecl } from "../syntax/ast.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
 import { SymbolTable } from "./symbols.js";
@@ -13,7 +14,9 @@ import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
+import { checkNetworkArchitecture } from "./architecture.js";
 import { checkCapacity, checkUnmigrated } from "./capacity.js";
+import { checkPaper002 } from "./contentReuse.js";
 import type { GeneratedTopology, MigrationForecast } from "@vmig/engine";
 import type { Span, TopologyDecl } from "../syntax/ast.js";
 import { loadImports, summariseImportedProblems, type ImportResolver } from "./imports.js";
@@ -38,6 +41,12 @@ export interface CheckOptions {
   readonly uri?: string;
   /** Reads imported files; without it, an `import` is reported as unresolvable. */
   readonly resolveImport?: ImportResolver;
+  /**
+   * The previous version of the same document and its parse (`result.parsed` of its check). The result is
+   * the same as without it; the declarations an edit did not touch are not parsed again but moved into the
+   * new result (incremental/reparse.ts), so the previous parse must not be used afterwards.
+   */
+  readonly previous?: ParsedText;
 }
 
 /** Files larger than this are not analysed: a scenario of 10,000 lines is about 400 KB. */
@@ -45,7 +54,7 @@ export const MAX_CHECKED_BYTES = 2 * 1024 * 1024;
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   if (text.length > MAX_CHECKED_BYTES) return tooLarge(text);
-  const parsed = parse(text);
+  const parsed = reparse(text, options.previous);
   const diagnostics = new DiagnosticBag();
   for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
   const symbols = new SymbolTable(diagnostics);
@@ -67,10 +76,12 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   }
   if (!diagnostics.hasErrors) {
     const vmSpans = vmDeclarationSpans(parsed);
-    checkCapacity(lowered, diagnostics, vmSpans);
+    checkPaper002(lowered, parsed.file.declarations, vmSpans, diagnostics);
+    if (!diagnostics.hasErrors) checkCapacity(lowered, diagnostics, vmSpans);
     checkUnmigrated(lowered.scenario, diagnostics, vmSpans);
   }
   const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics);
+  if (!diagnostics.hasErrors) checkNetworkArchitecture(lowered, parsed.file.declarations, forecasts, diagnostics);
   const hasErrors = diagnostics.hasErrors;
   return {
     parsed,

@@ -24,7 +24,12 @@ export type DiagnosticCode =
   | "no-route"
   | "expect-violated"
   | "unused"
-  | "short-horizon";
+  | "no-block-migration"
+  | "short-horizon"
+  | "unreachable-after-migration"
+  | "mode-mismatch"
+  | "no-traffic"
+  | "no-room";
 
 /** A replacement of the text in [start, end). */
 export interface TextEdit extends Span {

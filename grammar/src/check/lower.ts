@@ -14,6 +14,11 @@ import type { Expectation } from "./expectations.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { lowerHost, lowerHostSet, lowerLinks, lowerTopology } from "./lowerNetwork.js";
 import { lowerPolicy, lowerTraffic } from "./lowerTraffic.js";
+import { lowerNetworkArchitecture } from "./lowerArchitecture.js";
+import type { MigrationMode, NetworkArchitecture } from "@vmig/engine";
+import { placeMigrations, type PendingPlacement, type ReuseRow } from "./contentReuse.js";
+import type { ContentReusePolicy, DataCentreTrafficSpec, ScorePlacementSpec } from "@vmig/engine";
+import { checkScorePlacement, type ScorePlacementSite } from "./lowerPlacement.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
@@ -26,6 +31,8 @@ export interface Lowered {
   readonly migrationDeclarations: readonly MigrateDecl[];
   /** The declaration that sets each of `scenario.links`' bandwidth (a generated topology's `link { … }`). */
   readonly linkDeclarations: readonly (LinkDecl | undefined)[];
+  /** The rows of `policy content_reuse`, with where they are written. */
+  readonly reuseRows: readonly ReuseRow[];
 }
 
 /** Where each declaration comes from: the checked file (diagnostics reported) or an import. */
@@ -51,6 +58,7 @@ export function lower(declarations: readonly SourcedDeclaration[], context: Attr
   pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
   pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
   pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
+  pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
   pass(["scenario", "vm"], (d) => (d.kind === "vm" ? builder.vm(d) : builder.scenario(d as ScenarioDecl)));
   pass(["migrate", "expect", "traffic", "policy"], (d) => {
     if (d.kind === "migrate") builder.migrate(d);
@@ -85,6 +93,18 @@ export class ScenarioBuilder {
   allocation?: RateAllocation;
   schedule?: MigrationSchedule;
   transport?: TransportSpec;
+  /** Paper 001's network architecture (lowerArchitecture.ts). */
+  network?: NetworkArchitecture;
+  contentReuse?: ContentReusePolicy;
+  reuseRows: readonly ReuseRow[] = [];
+  /** `policy placement similarity`: the policy that resolves `migrate … to any HOSTS`. */
+  placement?: "similarity";
+  /** `policy placement s-core` (paper 004) and where it was written (lowerPlacement.ts). */
+  scorePlacement?: ScorePlacementSpec;
+  scorePlacementSite?: ScorePlacementSite;
+  /** `traffic { datacentre { … } }`: paper 004's traffic generator. */
+  datacentreTraffic?: DataCentreTrafficSpec;
+  private readonly pendingPlacements: PendingPlacement[] = [];
   private readonly expectations: Expectation[] = [];
   private readonly migrationDeclarations: MigrateDecl[] = [];
   private readonly sequentialStatements: boolean[] = [];
@@ -141,6 +161,8 @@ export class ScenarioBuilder {
         dirty,
         ...(disk ? { disk } : {}),
         ...(n.has("static") ? { staticBytes: n.get("static")! } : {}),
+        ...(attributes.texts.has("os") ? { os: attributes.texts.get("os")! } : {}),
+        ...(attributes.texts.has("hypervisor_version") ? { hypervisorVersion: attributes.texts.get("hypervisor_version")! } : {}),
       });
       const sla = n.get("sla");
       const slaAttribute = decl.body?.members.find((m) => m.kind === "attribute" && m.name.text === "sla");
@@ -156,6 +178,19 @@ export class ScenarioBuilder {
     if (modifiers.has("together") && modifiers.has("sequential")) this.context.diagnostics.error(decl, "wrong-value", "a migration is either 'together' or 'sequential', not both");
     if (modifiers.has("postcopy") && modifiers.has("precopy")) this.context.diagnostics.error(decl, "wrong-value", "a migration is either 'precopy' or 'postcopy', not both");
     if (!vms || !targets || startSec === undefined) return;
+    if (decl.any) {
+      // `to any HOSTS`: every VM may go to any of the hosts; the placement policy chooses in result().
+      const candidates = targets.map((t) => this.hostIndex.get(t.name)!);
+      for (const vm of vms) {
+        const vmIndex = this.vmIndex.get(vm.name);
+        if (vmIndex === undefined) continue;
+        this.pendingPlacements.push({ migration: this.migrations.length, candidates, at: { start: decl.any.start, end: decl.target!.end } });
+        this.migrations.push({ vm: vmIndex, target: candidates[0]!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) });
+        this.migrationDeclarations.push(decl);
+        this.sequentialStatements.push(modifiers.has("sequential"));
+      }
+      return;
+    }
     if (targets.length !== 1 && targets.length !== vms.length) {
       this.context.diagnostics.error(decl.target!, "wrong-value", `${vms.length} VMs cannot move to ${targets.length} hosts: give one host, or as many hosts as VMs`);
       return;
@@ -199,6 +234,8 @@ export class ScenarioBuilder {
 
   result(): Lowered {
     this.resolveSequential();
+    this.resolvePlacements();
+    checkScorePlacement(this);
     return {
       scenario: {
         name: this.name,
@@ -214,11 +251,16 @@ export class ScenarioBuilder {
         ...(this.allocation ? { allocation: this.allocation } : {}),
         ...(this.schedule ? { schedule: this.schedule } : {}),
         ...(this.transport ? { transport: this.transport } : {}),
+        ...(this.network ? { network: this.network } : {}),
         ...(this.background.length > 0 ? { background: this.background } : {}),
+        ...(this.contentReuse ? { contentReuse: this.contentReuse } : {}),
+        ...(this.datacentreTraffic ? { datacentreTraffic: this.datacentreTraffic } : {}),
+        ...(this.scorePlacement ? { placement: this.scorePlacement } : {}),
       },
       expectations: this.expectations,
       migrationDeclarations: this.migrationDeclarations,
       linkDeclarations: this.linkDeclarations,
+      reuseRows: this.reuseRows,
     };
   }
 
@@ -255,6 +297,21 @@ export class ScenarioBuilder {
     }
     const first = this.migrationDeclarations[flags.indexOf(true)]!;
     this.context.diagnostics.error(first, "unsupported", "'sequential' applies to the whole scenario: mark every migrate 'sequential', or use 'policy schedule sequential'");
+  }
+
+  /** Destinations of `to any` migrations, chosen by the placement policy (contentReuse.ts). */
+  private resolvePlacements(): void {
+    const pending = this.pendingPlacements;
+    if (pending.length === 0) return;
+    if (this.placement !== "similarity") {
+      const first = pending[0]!;
+      this.context.diagnostics.error(first.at, "missing-attribute", "'to any' lets a placement policy choose the destination: add 'policy placement similarity'", [
+        { title: "Add 'policy placement similarity'", edits: [{ start: this.migrationDeclarations[first.migration]!.start, end: this.migrationDeclarations[first.migration]!.start, newText: "policy placement similarity\n" }], preferred: true },
+      ]);
+      return;
+    }
+    const placed = placeMigrations({ name: this.name, seed: this.seed, horizonSec: this.horizonSec, nodes: this.nodes, links: this.links, profiles: this.profiles, hosts: this.hosts, vms: this.vms }, this.migrations, pending, this.context.diagnostics);
+    if (placed) this.migrations.splice(0, this.migrations.length, ...placed);
   }
 
   /** A VM's page size, read before its other attributes because `pages` units depend on it. */
@@ -294,7 +351,12 @@ function profileFrom(name: string, base: HypervisorProfile, attributes: CheckedA
     ...(n.has("device_state") ? { deviceStateBytes: n.get("device_state")! } : {}),
     ...(w.has("stop_on_dirty_rate") ? { stopWhenDirtyExceedsRate: w.get("stop_on_dirty_rate") === "on" } : {}),
     ...(w.get("auto_converge") === "on" ? { autoConverge: base.autoConverge ?? {} } : w.get("auto_converge") === "off" ? { autoConverge: undefined } : {}),
+    ...(w.has("mode") ? { migrationMode: w.get("mode") as MigrationMode } : {}),
+    ...(n.has("exec_rate") ? { execRelayBytesPerSec: n.get("exec_rate")! } : {}),
+    ...(n.has("exec_handover") ? { execHandoverSec: n.get("exec_handover")! } : {}),
     ...(ratio !== undefined || speed !== undefined ? { compression: { ratio: ratio ?? 1, cpuSecPerByte: speed ? 1 / speed : 0 } } : {}),
+    ...(attributes.texts.has("version") ? { version: attributes.texts.get("version")! } : {}),
+    ...(w.has("block_migration") ? { blockMigration: w.get("block_migration") === "on" } : {}),
   };
 }
 

@@ -6,12 +6,15 @@ import type { BackgroundDecl, PolicyDecl, TrafficDecl } from "../syntax/ast.js";
 import { checkAttributes, checkNumber } from "./attributes.js";
 import { backgroundKinds, policyChoices, type BlockKind } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
+import { lowerReuseTable } from "./contentReuse.js";
+import { lowerDatacentre, lowerScorePlacement } from "./lowerPlacement.js";
 
 export function lowerTraffic(builder: ScenarioBuilder, decl: TrafficDecl): void {
   checkAttributes("traffic", decl.body, "a traffic block", builder.context);
   for (const member of decl.body?.members ?? []) {
     if (member.kind === "background") lowerBackground(builder, member);
-    else if (member.kind !== "attribute") builder.context.diagnostics.error(member.keyword, "wrong-value", `a traffic block holds 'background' flows, not a ${member.kind}`);
+    else if (member.kind === "datacentre") lowerDatacentre(builder, member);
+    else if (member.kind !== "attribute") builder.context.diagnostics.error(member.keyword, "wrong-value", `a traffic block holds 'background' flows and a 'datacentre' generator, not a ${member.kind}`);
   }
 }
 
@@ -77,12 +80,22 @@ export function lowerPolicy(builder: ScenarioBuilder, decl: PolicyDecl): void {
   }
   const attributes = checkAttributes(`policy.${category}` as BlockKind, decl.body, `policy ${category}`, context);
   const n = attributes.numbers;
-  const already = { routing: builder.routing, allocation: builder.allocation, schedule: builder.schedule, transport: builder.transport }[category as "routing"];
+  const already = { routing: builder.routing, allocation: builder.allocation, schedule: builder.schedule, transport: builder.transport, content_reuse: builder.contentReuse, placement: builder.placement ?? builder.scorePlacement }[category as "routing"];
   if (already) {
     context.diagnostics.error(decl.category!, "duplicate-name", `policy ${category} is already set`);
     return;
   }
   switch (category) {
+    case "content_reuse": {
+      const { policy, rows } = lowerReuseTable(decl, context);
+      builder.contentReuse = policy;
+      builder.reuseRows = rows;
+      break;
+    }
+    case "placement":
+      if (choice === "similarity") builder.placement = "similarity";
+      else lowerScorePlacement(builder, decl, attributes);
+      break;
     case "routing":
       builder.routing = choice === "dynamic" ? { kind: "dynamic", ...(n.has("interval") ? { pollIntervalSec: n.get("interval")! } : {}) } : { kind: choice as "shortest" | "ecmp" };
       break;
@@ -98,6 +111,13 @@ export function lowerPolicy(builder: ScenarioBuilder, decl: PolicyDecl): void {
       builder.transport =
         choice === "fluid"
           ? { kind: "fluid" }
+          : choice === "xia"
+          ? {
+              kind: "xia",
+              ...(n.has("chunk") ? { chunkBytes: n.get("chunk")! } : {}),
+              ...(n.has("window") ? { windowChunks: n.get("window")! } : {}),
+              ...(n.has("chunk_cost") ? { chunkSec: n.get("chunk_cost")! } : {}),
+            }
           : {
               kind: "tcp",
               ...(attributes.words.has("early_notification") ? { earlyNotification: attributes.words.get("early_notification") === "on" } : {}),

@@ -34,7 +34,9 @@ export interface AttributeSpec {
 export type BlockKind =
   | "scenario" | "topology" | "switch" | "router" | "host" | "link" | "hypervisor" | "vm" | "traffic" | "background"
   | "topology.fattree" | "topology.threetier" | "topology.leafspine" | "topology.star"
-  | "policy.routing" | "policy.allocation" | "policy.schedule" | "policy.transport";
+  | "policy.routing" | "policy.allocation" | "policy.schedule" | "policy.transport"
+  | "policy.content_reuse" | "policy.placement" | "datacentre"
+  | "network" | "subnet" | "domain";
 
 const size = (min = 0): AttributeType => ({ kind: "quantity", dimension: "size", min });
 const positiveSize: AttributeType = { kind: "quantity", dimension: "size", positive: true };
@@ -109,6 +111,11 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
     { name: "device_state", type: size(), doc: "CPU and device state sent with the stop-and-copy round.", example: "1 MiB" },
     { name: "compression", type: { kind: "quantity", dimension: "ratio", positive: true, max: 1 }, doc: "Bytes on the wire per byte of memory with compression or delta encoding.", example: "40 %" },
     { name: "compression_speed", type: positiveRate, doc: "How fast the source compresses memory; bounds the transfer rate.", example: "1 GB/s" },
+    { name: "version", type: { kind: "text" }, doc: "Version of the hypervisor software: the second key of paper 002's static-page table.", example: '"xen-4.1"' },
+    { name: "mode", type: { kind: "enum", values: ["tcp", "exec", "xia-chunk"] }, doc: "How KVM sends the stream (paper 001 §3.2): `tcp`, QEMU's own socket; `exec`, through a relay program (slightly slower, longer downtime); `xia-chunk`, the relay sends XIA chunks (needs `network xia`).", example: "exec" },
+    { name: "exec_rate", type: positiveRate, doc: "`exec` and `xia-chunk`: how fast the relay copies the stream through its pipe; its copy does not overlap the transfer (default 300 MB/s).", example: "300 MB/s" },
+    { name: "exec_handover", type: time, doc: "`exec` and `xia-chunk`: time from the stream's last byte until the destination QEMU reads its end, added to the downtime (default 950 ms, fitted to paper 001's Table 1).", example: "950 ms" },
+    { name: "block_migration", type: { kind: "switch" }, doc: "Whether the hypervisor copies a VM's local disk (Xen's xl: off; KVM, VMware and custom: on). A VM with `storage local` needs it.", example: "on" },
   ],
   vm: [
     { name: "memory", type: positiveSize, doc: "Memory of the VM; round 0 copies all of it.", example: "1 GiB", required: true },
@@ -141,12 +148,58 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
     { name: "rounds", type: count(1), doc: "Live rounds n, the control parameter of paper 003's program.", example: "3" },
   ],
   "policy.schedule": [{ name: "size", type: count(1), doc: "Migrations per batch.", example: "2" }],
+  // Paper 002's static-page table: rows `"OS" on "hypervisor version" SIZE`, no attributes.
+  "policy.content_reuse": [],
+  // `similarity` takes no attributes; these are paper 004's S-CORE (`policy placement s-core`).
+  "policy.placement": [
+    { name: "token", type: { kind: "enum", values: ["round-robin", "global", "distributed", "load-aware"] }, doc: "S-CORE: the order in which VMs hold the migration token (paper 004 §4.1): `round-robin` by VM ID, `global` by largest cost reduction (central), `distributed` from the highest communication level down (Algorithm 1), `load-aware` as distributed but by aggregate load (default distributed).", example: "distributed" },
+    { name: "iterations", type: count(0, 1000), doc: "S-CORE: token passes; in each, every VM holds the token once and may migrate (default 5).", example: "5" },
+    { name: "migration_cost", type: rate, doc: "S-CORE: the migration cost c_m of eq. 3.2, in cost units (traffic times link weight); a VM moves only when it saves more (default 0).", example: "1 MB/s" },
+    { name: "migration_cost_share", type: { kind: "quantity", dimension: "ratio", min: 0 }, doc: "S-CORE: c_m as a share of the deciding VM's own communication cost, added to `migration_cost` (default 0).", example: "10 %" },
+    { name: "level1_cost", type: { kind: "quantity", dimension: "ratio", positive: true }, doc: "S-CORE: link weight c_1 of level-1 links, host to ToR (paper 004: e^0 = 1).", example: "1 x" },
+    { name: "level2_cost", type: { kind: "quantity", dimension: "ratio", positive: true }, doc: "S-CORE: link weight c_2 of level-2 links (paper 004: e^1 ≈ 2.718).", example: "2.718 x" },
+    { name: "level3_cost", type: { kind: "quantity", dimension: "ratio", positive: true }, doc: "S-CORE: link weight c_3 of level-3 links (paper 004: e^3 ≈ 20.09).", example: "20.09 x" },
+    { name: "level4_cost", type: { kind: "quantity", dimension: "ratio", positive: true }, doc: "S-CORE: link weight c_4 of level-4 (core) links (paper 004: e^5 ≈ 148.4).", example: "148.4 x" },
+    { name: "start", type: time, doc: "S-CORE: when the first iteration's migrations start (default 0 s).", example: "10 s" },
+  ],
+  datacentre: [
+    { name: "flows_per_vm", type: count(0, 1000), doc: "Mean number of active flows per VM (paper 004 §5.1.1: 10).", example: "10" },
+    { name: "small_share", type: { kind: "quantity", dimension: "ratio", min: 0, max: 1 }, doc: "Share of flows that are small: metadata and queries (90 %).", example: "90 %" },
+    { name: "small_size", type: positiveSize, doc: "Largest small flow; small flows are uniform below it (10 KB).", example: "10 KB" },
+    { name: "large_min", type: positiveSize, doc: "Smallest large flow (100 MB).", example: "100 MB" },
+    { name: "large_size", type: positiveSize, doc: "Most common large flow, the mode of a triangular distribution (128 MB, a MapReduce chunk).", example: "128 MB" },
+    { name: "large_max", type: positiveSize, doc: "Largest large flow (1 GB).", example: "1 GB" },
+    { name: "intra_rack", type: { kind: "quantity", dimension: "ratio", min: 0, max: 1 }, doc: "Share of flows that stay within the rack (80 %).", example: "80 %" },
+    { name: "hotspots", type: { kind: "quantity", dimension: "ratio", min: 0, max: 1 }, doc: "Share of ToR switches that are hotspots; their VMs send the large flows (20 %).", example: "20 %" },
+    { name: "hotspot_peers", type: count(1), doc: "Other ToRs a hotspot ToR sends its out-of-rack traffic to (3).", example: "3" },
+    { name: "rack_peers", type: count(1), doc: "Median number of correspondents of a VM in its rack (2).", example: "2" },
+    { name: "remote_peers", type: count(1), doc: "Median number of correspondents of a VM outside its rack (4).", example: "4" },
+    { name: "window", type: positiveTime, doc: "Window the flows' bytes are averaged over to give each VM pair's rate (10 s).", example: "10 s" },
+  ],
+  network: [
+    { name: "mobility", type: { kind: "enum", values: ["none", "tunnel"] }, doc: "`ip`: how a VM keeps its address in another subnet: `none` (it becomes unreachable) or `tunnel` (the source forwards its traffic, Bradford et al.).", example: "tunnel" },
+    { name: "name_service", type: { kind: "reference", target: "host" }, doc: "`xia`: the host that runs the name service; a VM that changes AD re-registers its DAG there.", example: "HOST_A" },
+    { name: "register", type: time, doc: "`xia`: time the name service takes to register a new DAG.", example: "5 ms" },
+    { name: "probe", type: positiveTime, doc: "Interval of the reachability probes (paper 001's Xping); downtime is measured as lost probes × this interval.", example: "100 ms" },
+  ],
+  subnet: [{ name: "members", type: { kind: "reference", target: "host" }, doc: "Hosts of the subnet; repeat the line or give a range such as dc.host[0..7].", example: "dc.host[0..7]" }],
+  domain: [
+    { name: "members", type: { kind: "reference", target: "host" }, doc: "Hosts of the administrative domain; repeat the line or give a range.", example: "HOST_A" },
+    { name: "gateway", type: { kind: "reference", target: "router" }, doc: "The AD's gateway router: it beacons, routes by HID and caches chunks.", example: "ROUTER_1", required: true },
+    { name: "beacon", type: positiveTime, doc: "Interval of the gateway's beacons, from which a resumed VM learns its AD (default 1 s).", example: "500 ms" },
+    { name: "cache", type: size(), doc: "Capacity of the gateway's chunk cache; every chunk request searches it (paper 001 §5.2). Absent: no cache.", example: "64 MiB" },
+    { name: "cache_lookup", type: time, doc: "Fixed cost of one cache lookup.", example: "20 us" },
+    { name: "cache_scan", type: time, doc: "Cost per cached chunk examined by a lookup: a fuller cache searches longer.", example: "8 ns" },
+  ],
   "policy.transport": [
     { name: "early_notification", type: { kind: "switch" }, doc: "Paper 000's Early Notification: the next round is announced before the current one is acknowledged, so the connection never idles into a slow-start restart and a tail loss is repaired by fast retransmit.", example: "on" },
     { name: "min_rto", type: positiveTime, doc: "Floor of TCP's retransmission timeout (Linux: 200 ms).", example: "200 ms" },
     { name: "initial_window", type: count(1), doc: "TCP's initial congestion window, in 1448-byte segments (RFC 6928: 10).", example: "10" },
     { name: "tail_loss", type: { kind: "quantity", dimension: "ratio", min: 0, max: 1 }, doc: "Probability that a round's last window loses a segment (paper 000 §3.2), drawn from the seed.", example: "10 %" },
     { name: "scan", type: time, doc: "Time the source spends scanning the dirty bitmap between rounds.", example: "5 ms" },
+    { name: "chunk", type: positiveSize, doc: "`xia`: size of one content-addressed chunk (default 8 KiB).", example: "8 KiB" },
+    { name: "window", type: count(1), doc: "`xia`: chunks the receiver requests at a time (default 32).", example: "32" },
+    { name: "chunk_cost", type: time, doc: "`xia`: endpoint time per chunk: hashing its CID, publishing and requesting it (default 630 us, fitted to paper 001's Table 1).", example: "630 us" },
   ],
 };
 
@@ -163,7 +216,9 @@ export const policyChoices: Readonly<Record<string, readonly string[]>> = {
   routing: ["shortest", "ecmp", "dynamic"],
   allocation: ["fair", "equal", "optimal"],
   schedule: ["concurrent", "sequential", "batched"],
-  transport: ["fluid", "tcp"],
+  transport: ["fluid", "tcp", "xia"],
+  content_reuse: ["static_content"],
+  placement: ["similarity", "s-core"],
 };
 
 /** Background traffic kinds: `cbr` and `udp` (a constant rate; `udp` takes priority), `onoff`, `bulk` (a size). */

@@ -9,6 +9,7 @@ import { attributeSpec, blockSchemas, expectMetrics, hypervisorKinds, policyChoi
 import { unitsOf, type Dimension } from "../units.js";
 import type { SymbolTable } from "../check/symbols.js";
 import { MAX_CHECKED_BYTES } from "../check/check.js";
+import type { ParseResult } from "../syntax/parse.js";
 
 export type CompletionKind = "keyword" | "attribute" | "name" | "unit" | "value";
 
@@ -45,15 +46,21 @@ const topologyMembers: readonly Completion[] = [
 
 const blockKeywords: Readonly<Record<string, BlockKind>> = {
   Scenario: "scenario", Topology: "topology", Switch: "switch", Router: "router", Host: "host", Hosts: "host", Link: "link",
-  Hypervisor: "hypervisor", Vm: "vm", Traffic: "traffic", Background: "background",
+  Hypervisor: "hypervisor", Vm: "vm", Traffic: "traffic", Background: "background", Network: "network",
 };
 
-export function complete(text: string, offset: number, symbols: SymbolTable): Completion[] {
+/**
+ * The candidates at `offset`. `symbols` may come from an earlier check of the document: only names and
+ * kinds are read. `parsed`, the parse of `text` when the caller has it, lets a large file be lexed from a
+ * few declarations before the cursor instead of from its start (see `contextStart`).
+ */
+export function complete(text: string, offset: number, symbols: SymbolTable, parsed?: ParseResult): Completion[] {
   if (text.length > MAX_CHECKED_BYTES) return [];
-  const tokens = T.vmigLexer.tokenize(text.slice(0, offset)).tokens;
+  const from = parsed ? contextStart(parsed, offset) : 0;
+  const tokens = T.vmigLexer.tokenize(text.slice(from, offset)).tokens;
   // A word being typed is the prefix of the candidate, not the context.
   const last = tokens[tokens.length - 1];
-  const typing = last !== undefined && last.startOffset + last.image.length === offset && /^[A-Za-z_]/.test(last.image);
+  const typing = last !== undefined && from + last.startOffset + last.image.length === offset && /^[A-Za-z_]/.test(last.image);
   const before = typing ? tokens.slice(0, -1) : tokens;
   const previous = before[before.length - 1];
   const block = enclosingBlock(before);
@@ -61,9 +68,13 @@ export function complete(text: string, offset: number, symbols: SymbolTable): Co
   if (previous) {
     switch (previous.tokenType) {
       case T.On:
+        if (block === "policy.content_reuse") return [hypervisorVersionSnippet];
         return names(symbols, ["host"]);
       case T.To:
-        return names(symbols, ["host"]);
+        return [anyKeyword, ...names(symbols, ["host"])];
+      case T.StringLiteral:
+        if (block === "policy.content_reuse") return [{ label: "on", kind: "keyword", detail: "the hypervisor version of this table row" }];
+        break;
       case T.Migrate:
         return names(symbols, ["vm"]);
       case T.Expect:
@@ -115,8 +126,53 @@ export function complete(text: string, offset: number, symbols: SymbolTable): Co
     snippet: `${a.name} ${a.example}`,
   }));
   if (block === "topology" || block.startsWith("topology.")) return [...topologyMembers, ...attributes];
-  if (block === "traffic") return [{ label: "background", kind: "keyword", detail: "a background flow", snippet: "background ${1:a} -> ${2:b} ${3|cbr,udp,onoff,bulk|} ${4:100} Mbps during ${5:0} s .. ${6:60} s" }];
+  if (block === "policy.content_reuse") return [reuseRowSnippet];
+  if (block === "traffic") {
+    return [
+      { label: "background", kind: "keyword", detail: "a background flow", snippet: "background ${1:a} -> ${2:b} ${3|cbr,udp,onoff,bulk|} ${4:100} Mbps during ${5:0} s .. ${6:60} s" },
+      { label: "datacentre", kind: "keyword", detail: "paper 004's data-centre traffic generator", snippet: "datacentre {\n\tflows_per_vm ${1:10}\n\tintra_rack ${2:80} %\n\thotspots ${3:20} %\n}" },
+    ];
+  }
   return attributes;
+}
+
+/** A row of paper 002's static-page table, the only member of `policy content_reuse static_content { … }`. */
+const reuseRowSnippet: Completion = {
+  label: '"OS" on "hypervisor version" size',
+  kind: "value",
+  detail: "a row of the static-page table",
+  documentation: "Static pages of VMs running this OS image on this hypervisor version: skipped in round 0 when the destination runs such a VM (paper 002).",
+  snippet: '"${1:ubuntu-22.04}" on "${2:xen-4.1}" ${3:300} MiB',
+};
+
+const hypervisorVersionSnippet: Completion = { label: '"hypervisor version"', kind: "value", detail: "a hypervisor profile's version", snippet: '"${1:xen-4.1}" ${2:300} MiB' };
+
+const anyKeyword: Completion = {
+  label: "any",
+  kind: "keyword",
+  detail: "let the placement policy choose among hosts",
+  documentation: "`migrate web to any dc.host[*]`: `policy placement similarity` picks the destination (paper 002).",
+  snippet: "any ${1:dc.host[*]}",
+};
+
+/**
+ * Where lexing may start and still see everything completion reads before `offset`: in a file that parsed
+ * without error, a declaration starts outside any block, and every declaration has at least two tokens, so
+ * starting three declarations back keeps at least four whole tokens before the cursor's declaration
+ * (completion looks three tokens back, after setting aside a word being typed). A file with errors is lexed
+ * from its start, since its declarations may start inside an unclosed block.
+ */
+function contextStart(parsed: ParseResult, offset: number): number {
+  const declarations = parsed.file.declarations;
+  if (parsed.errors.length > 0) return 0;
+  let before = 0;
+  let high = declarations.length;
+  while (before < high) {
+    const middle = (before + high) >> 1;
+    if (declarations[middle]!.start < offset) before = middle + 1;
+    else high = middle;
+  }
+  return before >= 3 ? declarations[before - 3]!.start : 0;
 }
 
 function names(symbols: SymbolTable, kinds: readonly SymbolKind[]): Completion[] {
@@ -134,6 +190,7 @@ function units(dimension: Dimension | undefined): Completion[] {
 /** The dimension of the attribute whose number precedes the cursor, when the block's schema says it. */
 function attributeDimension(before: readonly IToken[], block: BlockKind | undefined): Dimension | undefined {
   const name = before[before.length - 2];
+  if (block === "policy.content_reuse") return "size";
   if (!name || !block) return name?.tokenType === T.At ? "time" : undefined;
   const spec = blockSchemas[block].find((a) => a.name === name.image);
   return spec?.type.kind === "quantity" ? spec.type.dimension : undefined;
@@ -155,6 +212,10 @@ function enclosingBlock(tokens: readonly IToken[]): BlockKind | undefined {
     if (token.tokenType === T.Policy && tokens[i + 1]?.tokenType === T.Identifier && policyChoices[tokens[i + 1]!.image]) {
       opener = `policy.${tokens[i + 1]!.image}` as BlockKind;
     }
+    // `datacentre {` inside a traffic block opens the generator's block (paper 004).
+    if (token.tokenType === T.Identifier && token.image === "datacentre" && tokens[i + 1]?.tokenType === T.LCurly) opener = "datacentre";
+    // `subnet NAME {` and `domain NAME {` inside a network block (paper 001).
+    if (token.tokenType === T.Identifier && (token.image === "subnet" || token.image === "domain") && tokens[i + 2]?.tokenType === T.LCurly) opener = token.image;
     if (token.tokenType === T.LCurly) {
       stack.push(opener);
       opener = undefined;

@@ -3,11 +3,11 @@
  * switches, routers, hosts and links, a traffic block's flows) as its children. Each entry spans its whole declaration and selects its name; entries whose name
  * the user has not written yet are still listed, so the outline follows the file while it is being typed.
  */
-import type { Attribute, Declaration, Member, Span } from "../syntax/ast.js";
+import type { Attribute, Declaration, Member, ReuseEntry, Span } from "../syntax/ast.js";
 import type { ParseResult } from "../syntax/parse.js";
 
 /** Every declaration and block member except attributes. */
-type Outlined = Exclude<Declaration | Member, Attribute>;
+type Outlined = Exclude<Declaration | Member, Attribute | ReuseEntry>;
 
 export type OutlineKind = Outlined["kind"];
 
@@ -30,7 +30,7 @@ export function documentSymbols(text: string, parsed: ParseResult): OutlineEntry
 function entry(text: string, node: Outlined): OutlineEntry {
   const range = { start: node.start, end: Math.max(node.end, node.keyword.end) };
   const members = "body" in node ? (node.body?.members ?? []) : [];
-  const children = members.flatMap((m) => (m.kind === "attribute" ? [] : [entry(text, m)]));
+  const children = members.flatMap((m) => (m.kind === "attribute" || m.kind === "reuse-entry" ? [] : [entry(text, m)]));
   const make = (name: string | undefined, selection: Span | undefined, detail?: string): OutlineEntry => ({
     name: name || `${node.kind} (unnamed)`,
     kind: node.kind,
@@ -71,10 +71,17 @@ function entry(text: string, node: Outlined): OutlineEntry {
     }
     case "traffic":
       return make("traffic", node.keyword);
+    case "datacentre":
+      return make("datacentre", node.keyword, "traffic generator");
     case "background":
       return make(`${node.from?.text ?? "?"} -> ${node.to?.text ?? "?"}`, cover(node.from, node.to), [node.flowKind?.text, node.amount && source(text, node.amount)].filter(Boolean).join(" "));
     case "policy":
       return make([node.category?.text, node.choice?.text].filter(Boolean).join(" "), cover(node.category, node.choice));
+    case "network":
+      return make(`network ${node.architecture?.text ?? "?"}`, node.architecture);
+    case "subnet":
+    case "domain":
+      return make(node.name?.text, node.name, node.kind);
   }
 }
 

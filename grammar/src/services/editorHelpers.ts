@@ -3,6 +3,7 @@
  */
 import type { CheckResult } from "../check/check.js";
 import { forecastHint } from "./forecastText.js";
+import { chosenDestination } from "./placementText.js";
 
 export interface InlayHint {
   /** Offset after which the hint shows. */
@@ -14,7 +15,9 @@ export interface InlayHint {
 /** After each `migrate`, the predicted total time and downtime. */
 export function inlayHints(checked: CheckResult): InlayHint[] {
   return checked.forecasts.flatMap((forecast) => {
-    const label = forecastHint(forecast);
+    const destination = chosenDestination(checked, forecast.index);
+    const hint = forecastHint(forecast);
+    const label = destination && hint ? `${destination} ${hint}` : (destination ?? hint);
     const decl = checked.migrationDeclarations[forecast.index];
     if (!label || !decl) return [];
     return [{ offset: decl.end, label, tooltip: "Closed-form prediction for this migration alone on its path; the run accounts for contention." }];

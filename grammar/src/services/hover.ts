@@ -10,6 +10,7 @@ import { formatBytes, formatRate } from "../format.js";
 import { nodeAt } from "./nodeAt.js";
 import { symbolAt } from "./navigation.js";
 import { describeForecast } from "./forecastText.js";
+import { describePlacementAndReuse } from "./placementText.js";
 import { keywordDocs } from "./keywordDocs.js";
 
 export interface Hover extends Span {
@@ -79,5 +80,6 @@ function migrationForecast(checked: CheckResult, declaration: Span): string | un
   const index = checked.migrationDeclarations.findIndex((d) => d.start === declaration.start);
   const forecast = index >= 0 ? checked.forecasts[index] : undefined;
   if (!forecast || !checked.scenario) return undefined;
-  return describeForecast(checked.scenario, forecast);
+  const ofThisLine = checked.migrationDeclarations.flatMap((d, i) => (d.start === declaration.start ? [i] : []));
+  return [describeForecast(checked.scenario, forecast), ...describePlacementAndReuse(checked, ofThisLine)].join("\n\n");
 }

@@ -12,5 +12,6 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   vm: "**vm** `name on host { memory …  dirty … }` — a virtual machine and how fast it dirties its memory.",
   migrate: "**migrate** `vm to host at T` — a live migration (pre-copy) of the VM to another host.",
   expect: "**expect** `vm.metric < value` — an assertion on the results, checked after the run and predicted while you type.",
+  network: "**network** `ip { subnet … }` or `xia { name_service …  domain … }` — the network architecture (paper 001): subnets or administrative domains, and whether a moved VM stays reachable.",
   import: "**import** `\"file.vmig\"` — shares declarations with another file (not supported yet).",
 };

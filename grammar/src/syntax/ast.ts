@@ -113,6 +113,8 @@ export interface MigrateDecl extends DeclarationBase {
   readonly kind: "migrate";
   readonly vm?: Reference;
   readonly target?: Reference;
+  /** `to any HOSTS`: the destination is chosen among the hosts by the placement policy. */
+  readonly any?: Name;
   readonly at?: Value;
   /** `together`, `sequential`, `postcopy`, `precopy`. */
   readonly modifiers: readonly Name[];
@@ -149,6 +151,20 @@ export interface PolicyDecl extends DeclarationBase {
   readonly body?: Block;
 }
 
+/** `network ip { … }` or `network xia { … }` (paper 001). */
+export interface NetworkDecl extends DeclarationBase {
+  readonly kind: "network";
+  readonly architecture?: Name;
+  readonly body?: Block;
+}
+
+/** `subnet NAME { … }` or `domain NAME { … }` inside a network block. */
+export interface GroupDecl extends DeclarationBase {
+  readonly kind: "subnet" | "domain";
+  readonly name?: Name;
+  readonly body?: Block;
+}
+
 export type Comparator = "<" | "<=" | ">" | ">=" | "==";
 
 export interface ExpectDecl extends DeclarationBase {
@@ -169,9 +185,26 @@ export type Declaration =
   | ExpectDecl
   | HostsDecl
   | TrafficDecl
-  | PolicyDecl;
+  | PolicyDecl
+  | NetworkDecl;
 
-export type Member = NodeDecl | HostDecl | LinkDecl | BackgroundDecl | Attribute;
+/** A row of paper 002's static-page table in `policy content_reuse`: `"ubuntu-22.04" on "xen-4.1" 300 MiB`. */
+export interface ReuseEntry extends Span {
+  readonly kind: "reuse-entry";
+  /** The row's first token (its OS), where messages about the row as a whole point. */
+  readonly keyword: Span;
+  readonly os?: Value & { kind: "string" };
+  readonly hypervisorVersion?: Value & { kind: "string" };
+  readonly size?: Value;
+}
+
+/** `datacentre { … }` inside `traffic`: paper 004's data-centre traffic generator. */
+export interface DatacentreDecl extends DeclarationBase {
+  readonly kind: "datacentre";
+  readonly body?: Block;
+}
+
+export type Member = NodeDecl | HostDecl | LinkDecl | BackgroundDecl | DatacentreDecl | ReuseEntry | GroupDecl | Attribute;
 
 export interface VmigFile {
   readonly declarations: readonly Declaration[];

@@ -145,6 +145,7 @@ class AstBuilder extends BaseVisitor {
       ...this.base(ctx, "Migrate", cst),
       vm: this.optionalReference(ctx, "vm"),
       target: this.optionalReference(ctx, "target"),
+      ...(tok(ctx, "any") ? { any: name(tok(ctx, "any"))! } : {}),
       at: at ? (this.sub(at) as A.Value | undefined) : undefined,
       modifiers: (ctx.modifier ?? []).flatMap((t) => {
         const modifier = name(t as IToken);
@@ -178,12 +179,32 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
+  datacentreDecl(ctx: Ctx, cst: CstNode): A.DatacentreDecl {
+    return { kind: "datacentre", ...this.base(ctx, "keyword", cst), body: this.optionalBlock(ctx) };
+  }
+
   policyDecl(ctx: Ctx, cst: CstNode): A.PolicyDecl {
     return {
       kind: "policy",
       ...this.base(ctx, "Policy", cst),
       category: name(tok(ctx, "category")),
       choice: name(tok(ctx, "choice")),
+      body: this.optionalBlock(ctx),
+    };
+  }
+
+  networkDecl(ctx: Ctx, cst: CstNode): A.NetworkDecl {
+    return { kind: "network", ...this.base(ctx, "Network", cst), architecture: name(tok(ctx, "architecture")), body: this.optionalBlock(ctx) };
+  }
+
+  groupDecl(ctx: Ctx, cst: CstNode): A.GroupDecl {
+    const word = tok(ctx, "groupKind");
+    const span = spanOf(cst);
+    return {
+      kind: word?.image === "domain" ? "domain" : "subnet",
+      ...span,
+      keyword: word ? { start: word.startOffset, end: tokenEnd(word) } : span,
+      name: name(tok(ctx, "name")),
       body: this.optionalBlock(ctx),
     };
   }
@@ -224,6 +245,18 @@ class AstBuilder extends BaseVisitor {
     return child ? (this.sub(child) as A.Member) : undefined;
   }
 
+  reuseEntry(ctx: Ctx, cst: CstNode): A.ReuseEntry {
+    const size = node(ctx, "size");
+    return {
+      kind: "reuse-entry",
+      ...spanOf(cst),
+      keyword: { start: cst.location!.startOffset, end: cst.location!.startOffset + (tok(ctx, "os")?.image.length ?? 1) },
+      os: this.stringValue(tok(ctx, "os")),
+      hypervisorVersion: this.stringValue(tok(ctx, "hypervisorVersion")),
+      size: size ? (this.sub(size) as A.Value | undefined) : undefined,
+    };
+  }
+
   attribute(ctx: Ctx, cst: CstNode): A.Attribute | undefined {
     const attributeName = name(tok(ctx, "name"));
     if (!attributeName) return undefined;
@@ -240,7 +273,7 @@ class AstBuilder extends BaseVisitor {
     }
     const string = this.stringValue(tok(ctx, "StringLiteral"));
     if (string) return string;
-    const on = name(tok(ctx, "On"));
+    const on = name(tok(ctx, "On") ?? tok(ctx, "HyphenatedWord"));
     if (on) return { kind: "reference", reference: { parts: [on], text: on.text, start: on.start, end: on.end }, start: on.start, end: on.end };
     const reference = this.optionalReference(ctx, "reference");
     return reference ? { kind: "reference", reference, ...spanOf(cst) } : undefined;

@@ -5,7 +5,7 @@
  * recorded and parsing resumes at the next declaration keyword, so one stray word costs one error and every
  * declaration after it is still parsed.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { Declaration, Span, VmigFile } from "./ast.js";
 import { parser as recoveringParser, parserWithoutRecovery } from "./parser.js";
 import { buildDeclarations, tokenEnd } from "./build.js";
@@ -23,7 +23,7 @@ export interface ParseResult {
 }
 
 const declarationStarts: ReadonlySet<TokenType> = new Set([
-  T.Import, T.Scenario, T.Topology, T.Hypervisor, T.Host, T.Hosts, T.Vm, T.Migrate, T.Expect, T.Traffic, T.Policy,
+  T.Import, T.Scenario, T.Topology, T.Hypervisor, T.Host, T.Hosts, T.Vm, T.Migrate, T.Expect, T.Traffic, T.Policy, T.Network,
 ]);
 
 function tokenSpan(token: IToken, textLength: number): Span {
@@ -33,12 +33,22 @@ function tokenSpan(token: IToken, textLength: number): Span {
 
 export function parse(text: string): ParseResult {
   const lexed = T.vmigLexer.tokenize(text);
-  const errors: SyntaxError[] = lexed.errors.map((e) => ({
+  const comments = lexed.groups.comments ?? [];
+  const parsed = parseTokens(text, lexed.tokens, lexed.errors);
+  attachDocComments(parsed.declarations, comments, text);
+  return { file: { declarations: parsed.declarations }, errors: parsed.errors, comments };
+}
+
+/**
+ * Parses lexed tokens into declarations and syntax errors; lexer errors come first. Doc comments are left
+ * to the caller. `text` is the whole document the tokens' offsets point into.
+ */
+export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly ILexingError[]): { declarations: Declaration[]; errors: SyntaxError[] } {
+  const errors: SyntaxError[] = lexErrors.map((e) => ({
     start: e.offset,
     end: e.offset + e.length,
     message: `unexpected character${e.length > 1 ? "s" : ""} '${text.substr(e.offset, Math.min(e.length, 20))}'`,
   }));
-  const tokens = lexed.tokens;
   const parser = maxBraceDepth(tokens) > MAX_RECOVERED_DEPTH ? parserWithoutRecovery() : recoveringParser;
   const declarations: Declaration[] = [];
   let from = 0;
@@ -69,8 +79,7 @@ export function parse(text: string): ParseResult {
     from = stoppedAt + 1;
     while (from < tokens.length && !declarationStarts.has(tokens[from]!.tokenType)) from++;
   }
-  attachDocComments(declarations, lexed.groups.comments ?? [], text);
-  return { file: { declarations }, errors, comments: lexed.groups.comments ?? [] };
+  return { declarations, errors };
 }
 
 /** Real files nest three levels deep; beyond this, recovery is switched off (see parserWithoutRecovery). */
@@ -86,11 +95,14 @@ function maxBraceDepth(tokens: readonly IToken[]): number {
   return max;
 }
 
-/** Gives each declaration the text of the `///` lines right above it (only blank space between). */
-function attachDocComments(declarations: Declaration[], comments: IToken[], text: string): void {
+/**
+ * Gives each of `declarations` (consecutive declarations of the file, in order) the text of the `///` lines
+ * right above it (only blank space between), and removes a `doc` that no longer has them.
+ */
+export function attachDocComments(declarations: readonly Declaration[], comments: readonly IToken[], text: string): void {
   const docs = comments.filter((c) => c.tokenType === T.DocComment);
   let d = docs.length - 1;
-  for (let i = declarations.length - 1; i >= 0 && d >= 0; i--) {
+  for (let i = declarations.length - 1; i >= 0; i--) {
     const decl = declarations[i]!;
     while (d >= 0 && docs[d]!.startOffset >= decl.start) d--;
     const lines: string[] = [];
@@ -101,5 +113,6 @@ function attachDocComments(declarations: Declaration[], comments: IToken[], text
       d--;
     }
     if (lines.length > 0) (declarations[i] as { doc?: string }).doc = lines.join("\n");
+    else delete (declarations[i] as { doc?: string }).doc;
   }
 }

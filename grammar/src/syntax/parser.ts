@@ -42,7 +42,22 @@ export class VmigParser extends CstParser {
       { ALT: () => this.SUBRULE(this.expectDecl) },
       { ALT: () => this.SUBRULE(this.trafficDecl) },
       { ALT: () => this.SUBRULE(this.policyDecl) },
+      { ALT: () => this.SUBRULE(this.networkDecl) },
     ]);
+  });
+
+  /** `network xia { domain ad1 { … } … }`: the network architecture (paper 001). */
+  public networkDecl = this.RULE("networkDecl", () => {
+    this.CONSUME(T.Network);
+    this.CONSUME(T.Identifier, { LABEL: "architecture" });
+    this.OPTION(() => this.SUBRULE(this.block));
+  });
+
+  /** `subnet lan { … }` or `domain ad1 { … }` inside a network block; the words are not keywords. */
+  public groupDecl = this.RULE("groupDecl", () => {
+    this.CONSUME(T.Identifier, { LABEL: "groupKind" });
+    this.CONSUME2(T.Identifier, { LABEL: "name" });
+    this.SUBRULE(this.block);
   });
 
   public importDecl = this.RULE("importDecl", () => {
@@ -125,11 +140,22 @@ export class VmigParser extends CstParser {
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
-  /** `policy routing dynamic { interval 5 s }`. */
+  /** `datacentre { flows_per_vm 10 … }` inside `traffic`: paper 004's data-centre traffic generator. */
+  public datacentreDecl = this.RULE("datacentreDecl", () => {
+    this.CONSUME(T.Identifier, { LABEL: "keyword" });
+    this.SUBRULE(this.block);
+  });
+
+  /** `policy routing dynamic { interval 5 s }`; a choice may be hyphenated (`policy placement s-core`). */
   public policyDecl = this.RULE("policyDecl", () => {
     this.CONSUME(T.Policy);
     this.CONSUME(T.Identifier, { LABEL: "category" });
-    this.OPTION(() => this.CONSUME2(T.Identifier, { LABEL: "choice" }));
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Identifier, { LABEL: "choice" }) },
+        { ALT: () => this.CONSUME(T.HyphenatedWord, { LABEL: "choice" }) },
+      ]),
+    );
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
@@ -145,6 +171,8 @@ export class VmigParser extends CstParser {
     this.CONSUME(T.Migrate);
     this.SUBRULE(this.reference, { LABEL: "vm" });
     this.CONSUME(T.To);
+    // `to any dc.host[*]`: a placement policy chooses the destination among these hosts.
+    this.OPTION3({ GATE: () => this.startsAny(), DEF: () => this.CONSUME(T.Identifier, { LABEL: "any" }) });
     this.SUBRULE2(this.reference, { LABEL: "target" });
     this.OPTION(() => {
       this.CONSUME(T.At);
@@ -188,8 +216,19 @@ export class VmigParser extends CstParser {
       { ALT: () => this.SUBRULE(this.hostDecl) },
       { ALT: () => this.SUBRULE(this.linkDecl) },
       { ALT: () => this.SUBRULE(this.backgroundDecl) },
+      { GATE: () => this.LA(1).image === "datacentre" && this.LA(2).tokenType === T.LCurly, ALT: () => this.SUBRULE(this.datacentreDecl) },
+      { GATE: () => this.startsGroup(), ALT: () => this.SUBRULE(this.groupDecl) },
+      { ALT: () => this.SUBRULE(this.reuseEntry) },
       { ALT: () => this.SUBRULE(this.attribute) },
     ]);
+  });
+
+  /** A row of paper 002's static-page table: `"ubuntu-22.04" on "xen-4.1" 300 MiB` (OS, hypervisor version, size). */
+  public reuseEntry = this.RULE("reuseEntry", () => {
+    this.CONSUME(T.StringLiteral, { LABEL: "os" });
+    this.CONSUME(T.On);
+    this.CONSUME2(T.StringLiteral, { LABEL: "hypervisorVersion" });
+    this.SUBRULE(this.value, { LABEL: "size" });
   });
 
   /**
@@ -221,6 +260,7 @@ export class VmigParser extends CstParser {
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.SUBRULE(this.reference) },
       { ALT: () => this.CONSUME(T.On) },
+      { ALT: () => this.CONSUME(T.HyphenatedWord) },
     ]);
   });
 
@@ -237,6 +277,18 @@ export class VmigParser extends CstParser {
   private hypervisorIsAttribute(): boolean {
     const third = this.LA(3).tokenType;
     return third !== T.Kind && third !== T.LCurly;
+  }
+
+  /** `any` before a reference, in a migration's destination: the word, not a host named `any`. */
+  private startsAny(): boolean {
+    const next = this.LA(2).tokenType;
+    return this.LA(1).tokenType === T.Identifier && this.LA(1).image === "any" && (next === T.Identifier || next === T.Host);
+  }
+
+  /** `subnet NAME {` or `domain NAME {`: a group of a network block, not an attribute. */
+  private startsGroup(): boolean {
+    const word = this.LA(1);
+    return word.tokenType === T.Identifier && (word.image === "subnet" || word.image === "domain") && this.LA(2).tokenType === T.Identifier && this.LA(3).tokenType === T.LCurly;
   }
 
   /** True when the next token is a unit: a word after a number is a unit only if it spells one. */

@@ -19,6 +19,8 @@ export const BlockComment = createToken({
 });
 
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+/** A word with hyphens, as a value: `mode xia-chunk`. Lexed before Identifier; `a--b` and `a->b` stay operators. */
+export const HyphenatedWord = createToken({ name: "HyphenatedWord", pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)+/ });
 
 function keyword(word: string, name: string): TokenType {
   return createToken({ name, pattern: new RegExp(word), longer_alt: Identifier });
@@ -48,6 +50,8 @@ export const Together = keyword("together", "Together");
 export const Sequential = keyword("sequential", "Sequential");
 export const Postcopy = keyword("postcopy", "Postcopy");
 export const Precopy = keyword("precopy", "Precopy");
+/** `network ip { … }` or `network xia { … }`: paper 001's network architecture. */
+export const Network = keyword("network", "Network");
 
 /** A rate unit with a slash; other units are identifiers that the parser accepts after a number. */
 export const SlashUnit = createToken({ name: "SlashUnit", pattern: /(?:[KMGT]i?B|B|pages)\/s/ });
@@ -75,7 +79,7 @@ export const Dot = createToken({ name: "Dot", pattern: /\./ });
 /** Every keyword; a keyword may also name an attribute inside a block (`hypervisor xen30`). */
 export const keywordTokens: readonly TokenType[] = [
   Scenario, Topology, Switch, Router, Hosts, Host, Link, Hypervisor, Kind, Vm, On, Migrate, To, At, Expect, Import,
-  Traffic, Policy, Background, During, Together, Sequential, Postcopy, Precopy,
+  Traffic, Policy, Background, During, Together, Sequential, Postcopy, Precopy, Network,
 ];
 
 export const allTokens: readonly TokenType[] = [
@@ -85,6 +89,7 @@ export const allTokens: readonly TokenType[] = [
   BlockComment,
   SlashUnit,
   // Longer keywords first, so that a keyword that is the prefix of another (`to`, `together`) is tried last.
+  HyphenatedWord,
   ...[...keywordTokens].sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
   Identifier,
   Number,

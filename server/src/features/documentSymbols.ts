@@ -25,7 +25,11 @@ const kinds: Record<OutlineKind, SymbolKind> = {
   expect: SymbolKind.Boolean,
   traffic: SymbolKind.Namespace,
   background: SymbolKind.Event,
+  datacentre: SymbolKind.Event,
   policy: SymbolKind.Property,
+  network: SymbolKind.Namespace,
+  subnet: SymbolKind.Namespace,
+  domain: SymbolKind.Namespace,
 };
 
 export function register(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {

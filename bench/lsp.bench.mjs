@@ -1,0 +1,138 @@
+// The language server as an editor sees it: `server/out/main.js --stdio` in a child process, spoken to over
+// the real protocol. A generated 10,000-line scenario is opened, then edited one character at a time with
+// incremental changes (as VS Code sends them); each latency runs from sending the message to receiving the
+// answer, so it includes the server's debounce, the check and the protocol. Run after `npm run build`.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from "vscode-languageserver-protocol/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { generator, largeScenario, percentile } from "./largeScenario.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const server = spawn(process.execPath, [join(root, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
+const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+const published = new Map();
+let wake;
+connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+  published.set(params.version, performance.now());
+  wake?.();
+});
+connection.listen();
+
+/** When the diagnostics of `version` arrived. */
+async function publication(version) {
+  while (!published.has(version)) await new Promise((resolve) => (wake = resolve));
+  return published.get(version);
+}
+
+/** The server's resident memory and its peak, in MiB (Linux's /proc). */
+function serverMemory() {
+  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  const field = (name) => Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(name)))[1]) / 1024;
+  return { rss: field("VmRSS:"), peak: field("VmHWM:") };
+}
+
+const uri = pathToFileURL(join(root, "big.vmig")).href;
+const text = largeScenario(10_000);
+let document = TextDocument.create(uri, "vmig", 1, text);
+await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} });
+await connection.sendNotification(InitializedNotification.type, {});
+
+const openStart = performance.now();
+await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "vmig", version: 1, text } });
+const openMs = (await publication(1)) - openStart;
+
+/** Sends one edit (offset, characters removed, text inserted) and returns when it was sent. */
+async function edit(offset, remove, insert) {
+  const range = { start: document.positionAt(offset), end: document.positionAt(offset + remove) };
+  document = TextDocument.update(document, [{ range, text: insert }], document.version + 1);
+  const start = performance.now();
+  await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: document.version }, contentChanges: [{ range, text: insert }] });
+  return start;
+}
+
+/** One-character edits at seeded places: the latency from each change to its diagnostics. */
+async function editLatencies(count, pick) {
+  const random = generator(count);
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const { offset, remove, insert } = pick(document.getText(), random);
+    const start = await edit(offset, remove, insert);
+    samples.push((await publication(document.version)) - start);
+  }
+  return samples;
+}
+
+/** The digit of a random VM's `memory 2 GiB` (or a host's `memory 64 GiB`), typed over or doubled. */
+function digitEdit(anchor) {
+  return (current, random) => {
+    const places = [];
+    for (let at = current.indexOf(anchor); at >= 0; at = current.indexOf(anchor, at + 1)) places.push(at + anchor.length - 1);
+    const offset = places[Math.floor(random() * places.length)];
+    return random() < 0.5 ? { offset, remove: 1, insert: String(1 + Math.floor(random() * 8)) } : { offset, remove: 0, insert: "1" };
+  };
+}
+
+const vmEdits = await editLatencies(60, digitEdit("{ memory "));
+const topologyEdits = await editLatencies(30, digitEdit("memory 6"));
+// A letter typed into a number breaks the file; the next edit removes it again.
+const breaking = [];
+for (let i = 0; i < 15; i++) {
+  const offset = document.getText().indexOf("dirty 2000") + "dirty 2".length;
+  const start = await edit(offset, 0, "x");
+  breaking.push((await publication(document.version)) - start);
+  await edit(offset, 1, "");
+  await publication(document.version);
+}
+
+/** Completion requests at the place of a `migrate`'s VM (names) and after a VM's memory figure (units). */
+async function completionLatencies(count, afterEdit) {
+  const random = generator(count + (afterEdit ? 1 : 0));
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const current = document.getText();
+    const vm = Math.floor(random() * 1_900);
+    const anchor = random() < 0.5 ? `migrate v${vm} ` : `vm v${vm} on h${vm} { memory 2 `;
+    const offset = current.indexOf(anchor) + (anchor.startsWith("migrate") ? "migrate ".length : anchor.length);
+    if (afterEdit) await edit(offset - 1, 0, " ");
+    const start = performance.now();
+    const items = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: document.positionAt(offset + (afterEdit ? 1 : 0)) });
+    samples.push(performance.now() - start);
+    if (!Array.isArray(items) || items.length === 0) throw new Error(`no completion at ${anchor}`);
+  }
+  if (afterEdit) await publication(document.version);
+  return samples;
+}
+
+const completionIdle = await completionLatencies(100, false);
+const completionAfterEdit = await completionLatencies(50, true);
+const memory = serverMemory();
+
+const line = (label, samples) => console.log(`${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms`);
+console.log(`generated scenario: ${text.split("\n").length} lines, ${(text.length / 1024).toFixed(0)} KiB; over stdio`);
+console.log(`open → diagnostics                                          ${openMs.toFixed(0)} ms`);
+line("edit in a VM → diagnostics (60 edits)", vmEdits);
+line("edit in the topology (4,000 lines) → diagnostics (30)", topologyEdits);
+line("edit that breaks the syntax → diagnostics (15)", breaking);
+line("completion, idle (100)", completionIdle);
+line("completion right after an edit (50)", completionAfterEdit);
+console.log(`server memory: ${memory.rss.toFixed(0)} MiB resident, peak ${memory.peak.toFixed(0)} MiB`);
+
+await connection.sendRequest(ShutdownRequest.type);
+await connection.sendNotification(ExitNotification.type);
+connection.dispose();

@@ -1,0 +1,143 @@
+/**
+ * Content reuse: paper 002's ESCDR (Khan & Zahoor, "Exploiting Redundancy Among VMs to Reduce Network Load
+ * and Migration Time in Cloud Environments", ../shared/papers/002_ab2462603c65d96a.txt).
+ *
+ * §3.2 keeps a two-dimensional list of static pages keyed by [OS][hypervisor] (Fig. 1): the memory that is the
+ * same in every VM of that OS and hypervisor version (kernel code, drivers). §3.3 adds a step before the first
+ * round: the migrating VM's OS and hypervisor version look up its static pages, the source marks them so round
+ * 0 does not send them, and the destination copies them from a VM it already runs with the same OS and
+ * hypervisor version, inside its own memory. §3.1: the destination qualifies only if it runs such a VM.
+ *
+ * The model: round-0 bytes = memory − S when a VM on the destination matches, and memory otherwise, where S
+ * is the table's entry for the VM's [OS][hypervisor version] (or the VM's own `staticBytes`, which replaces
+ * it), at most the memory. The local copy at the destination runs alongside round 0 at memory speed and is
+ * taken not to lengthen it. Without a policy, a VM's `staticBytes` is always skipped (the earlier behaviour).
+ */
+import { SimulationError } from "../errors.js";
+import type { ContentReusePolicy, HypervisorProfile, Scenario, StaticContentEntry, Vm } from "../scenario.js";
+
+/** A VM's keys into the table while it runs on a host: its OS and the hypervisor version of that host. */
+export interface ReuseKey {
+  readonly os: string;
+  readonly hypervisorVersion: string;
+}
+
+/** What content reuse gives one migration when it starts. */
+export interface ReuseDecision {
+  /** Bytes skipped in round 0 and copied locally at the destination (0 when nothing matched). */
+  readonly staticBytes: number;
+  /** Index in `Scenario.vms` of the destination's VM whose pages are copied, under a policy. */
+  readonly donor?: number;
+}
+
+/**
+ * The key of `vm` running under `profile`: the profile's version, or the VM's own `hypervisorVersion` when
+ * the profile names none. Undefined when the OS or the version is unknown: such a VM never matches.
+ */
+export function reuseKey(vm: Vm, profile: HypervisorProfile | undefined): ReuseKey | undefined {
+  const hypervisorVersion = profile?.version ?? vm.hypervisorVersion;
+  if (vm.os === undefined || hypervisorVersion === undefined) return undefined;
+  return { os: vm.os, hypervisorVersion };
+}
+
+/** The table's cell for a key, if the policy has one. */
+export function tableEntry(policy: ContentReusePolicy, key: ReuseKey | undefined): StaticContentEntry | undefined {
+  if (key === undefined) return undefined;
+  return policy.table.find((entry) => entry.os === key.os && entry.hypervisorVersion === key.hypervisorVersion);
+}
+
+/** True when two keys name the same OS and hypervisor version. */
+export function sameKey(a: ReuseKey | undefined, b: ReuseKey | undefined): boolean {
+  return a !== undefined && b !== undefined && a.os === b.os && a.hypervisorVersion === b.hypervisorVersion;
+}
+
+/**
+ * Decides what a migration of VM `vmIndex` from host `source` to host `target` skips, given the VMs running
+ * on the target when it starts (`residents`, indices in `Scenario.vms`; the migrating VM is ignored).
+ */
+export function reuseAtStart(scenario: Scenario, vmIndex: number, source: number, target: number, residents: Iterable<number>): ReuseDecision {
+  const vm = scenario.vms[vmIndex]!;
+  const policy = scenario.contentReuse;
+  if (policy === undefined) return { staticBytes: clamp(vm.staticBytes ?? 0, vm) };
+  const key = reuseKey(vm, profileOf(scenario, source));
+  const bytes = vm.staticBytes ?? tableEntry(policy, key)?.staticBytes ?? 0;
+  if (key === undefined || !(bytes > 0)) return { staticBytes: 0 };
+  const targetProfile = profileOf(scenario, target);
+  for (const other of residents) {
+    if (other !== vmIndex && sameKey(reuseKey(scenario.vms[other]!, targetProfile), key)) return { staticBytes: clamp(bytes, vm), donor: other };
+  }
+  return { staticBytes: 0 };
+}
+
+/**
+ * Where the VMs run while a simulation goes on: a VM counts on its destination once its migration has
+ * finished, and on its source until then (it keeps running there during pre-copy).
+ */
+export class Residency {
+  private readonly location: number[];
+
+  constructor(private readonly scenario: Scenario) {
+    this.location = scenario.vms.map((vm) => vm.host);
+  }
+
+  /** The decision for migration `index` (of `Scenario.migrations`) starting now. */
+  atStart(index: number): ReuseDecision {
+    const migration = this.scenario.migrations[index]!;
+    const residents = this.residentsOf(migration.target);
+    return reuseAtStart(this.scenario, migration.vm, this.location[migration.vm]!, migration.target, residents);
+  }
+
+  /** Records that migration `index` finished: its VM now runs on the destination. */
+  arrived(index: number): void {
+    const migration = this.scenario.migrations[index]!;
+    this.location[migration.vm] = migration.target;
+  }
+
+  private residentsOf(host: number): number[] {
+    const out: number[] = [];
+    this.location.forEach((at, vm) => {
+      if (at === host) out.push(vm);
+    });
+    return out;
+  }
+}
+
+/** Throws SimulationError unless the policy's table is usable: finite sizes >= 0, each key once. */
+export function checkContentReuse(policy: ContentReusePolicy | undefined): void {
+  if (policy === undefined) return;
+  const seen = new Set<string>();
+  for (const entry of policy.table) {
+    if (!(entry.staticBytes >= 0) || !Number.isFinite(entry.staticBytes)) {
+      throw new SimulationError(`content reuse: the static pages of ${entry.os} on ${entry.hypervisorVersion} must be a finite size >= 0, got ${entry.staticBytes}`);
+    }
+    const key = JSON.stringify([entry.os, entry.hypervisorVersion]);
+    if (seen.has(key)) throw new SimulationError(`content reuse: ${entry.os} on ${entry.hypervisorVersion} appears twice in the table`);
+    seen.add(key);
+  }
+}
+
+function profileOf(scenario: Scenario, host: number): HypervisorProfile | undefined {
+  const profileIndex = scenario.hosts[host]?.profile;
+  return profileIndex === undefined ? undefined : scenario.profiles[profileIndex];
+}
+
+function clamp(bytes: number, vm: Vm): number {
+  return Math.min(Math.max(bytes, 0), vm.memoryBytes);
+}
+
+/**
+ * Content reuse of every migration predicted before the run (what the editor shows): migrations are taken in
+ * start order, and each VM counts on its destination from the start of its migration, as the hypervisor
+ * reserves it then. The run decides at each start from the VMs that have actually arrived.
+ */
+export function predictReuse(scenario: Scenario): ReuseDecision[] {
+  const location = scenario.vms.map((vm) => vm.host);
+  const decisions: ReuseDecision[] = scenario.migrations.map(() => ({ staticBytes: 0 }));
+  const order = scenario.migrations.map((migration, index) => ({ migration, index })).sort((a, b) => a.migration.startSec - b.migration.startSec || a.index - b.index);
+  for (const { migration, index } of order) {
+    const residents = location.flatMap((at, vm) => (at === migration.target ? [vm] : []));
+    decisions[index] = reuseAtStart(scenario, migration.vm, location[migration.vm]!, migration.target, residents);
+    location[migration.vm] = migration.target;
+  }
+  return decisions;
+}

@@ -1,0 +1,149 @@
+/**
+ * Re-parsing after an edit: the same result as `parse(text)`, paying only for the top-level declarations
+ * the edit touched.
+ *
+ * The previous text is split at the starts of its top-level declarations. The edited region (from the start
+ * of the declaration that holds the edit's first character to the start of the first declaration after it)
+ * is lexed and parsed on its own; the declarations before it are reused as they are, the ones after it
+ * have their offsets shifted by the edit's length change. This is equal to a full parse when:
+ * - the text before the region is unchanged and the lexer started a token where the region starts (an edit
+ *   at the region's very first character needs blank space before it, so that no earlier token can grow);
+ * - the previous parse had no error outside the region (an error at the region's first token could be the
+ *   previous declaration's), so each declaration outside it is exactly the run of tokens from its keyword to
+ *   the next declaration's keyword (comments and blank space aside), and the parser stood at the top level,
+ *   outside any block, at the region's first token and at the first declaration after it;
+ * - the region lexes without error and, unless it runs to the end of the file, ends with a line break, so
+ *   no token of the region can run on into the unchanged text after it (strings and line comments end at a
+ *   line break, and an unclosed block comment is a lexing error) and the lexer restarts after it exactly
+ *   where it started before;
+ * - the region parses without error, so the parser, handed the same tokens in the whole file, parses the
+ *   same declarations and is back at the top level at the next, unchanged declaration.
+ * Otherwise, and for edits before the first declaration, the whole text is parsed again. Doc comments are
+ * attached again to the region's declarations and to the first one after it, whose `///` lines may sit at
+ * the end of the region.
+ */
+import type { IToken } from "chevrotain";
+import { attachDocComments, parse, parseTokens, type ParseResult } from "../syntax/parse.js";
+import type { Declaration } from "../syntax/ast.js";
+import { vmigLexer } from "../syntax/tokens.js";
+import { shiftOffsets } from "./shift.js";
+
+/** A text and its parse, as kept from the previous version of a document. */
+export interface ParsedText {
+  readonly text: string;
+  readonly parsed: ParseResult;
+}
+
+/**
+ * The parse of `text`, reusing `previous` (the parse of an earlier version of the same document) where it
+ * can. The declarations it reuses move into the result (their offsets are shifted in place, see shift.ts),
+ * so `previous` must not be used afterwards.
+ */
+export function reparse(text: string, previous: ParsedText | undefined): ParseResult {
+  if (!previous) return parse(text);
+  if (previous.text === text) return previous.parsed;
+  return reparseEdit(text, previous) ?? parse(text);
+}
+
+/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+export interface ChangedRange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** The smallest range outside which the two texts are equal (common prefix and suffix removed). */
+export function changedRange(oldText: string, newText: string): ChangedRange {
+  const shorter = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
+}
+
+/**
+ * The re-parse of the edited declarations spliced between the reused ones, or undefined (and `previous`
+ * untouched) when it could differ from a full parse.
+ */
+export function reparseEdit(text: string, previous: ParsedText): ParseResult | undefined {
+  const old = previous.parsed;
+  const declarations = old.file.declarations;
+  if (declarations.length === 0) return undefined;
+  const edit = changedRange(previous.text, text);
+  const delta = edit.newEnd - edit.oldEnd;
+  const first = countStartingBefore(declarations, edit.start + 1) - 1;
+  if (first < 0) return undefined;
+  const after = Math.max(first + 1, countStartingBefore(declarations, edit.oldEnd));
+  const regionStart = declarations[first]!.start;
+  // A token that ends right where the region starts could grow into an edit made there (`5` + `.5vm`).
+  if (edit.start === regionStart && regionStart > 0 && !isBlank(text.charCodeAt(regionStart - 1))) return undefined;
+  const oldRegionEnd = after < declarations.length ? declarations[after]!.start : previous.text.length;
+  if (!old.errors.every((e) => e.start > regionStart && (e.start < oldRegionEnd || oldRegionEnd === previous.text.length))) return undefined;
+  const regionEnd = oldRegionEnd + delta;
+  if (after < declarations.length && !isLineBreak(text.charCodeAt(regionEnd - 1))) return undefined;
+
+  const lexed = vmigLexer.tokenize(text.slice(regionStart, regionEnd));
+  if (lexed.errors.length > 0) return undefined;
+  const tokens = lexed.tokens.map((t) => rebased(t, regionStart));
+  const region = parseTokens(text, tokens, []);
+  if (region.errors.length > 0) return undefined;
+
+  const following = declarations.slice(after);
+  for (const declaration of following) shiftOffsets(declaration, delta);
+  const regionComments = (lexed.groups.comments ?? []).map((t) => rebased(t, regionStart));
+  const comments = [
+    ...old.comments.slice(0, countCommentsBefore(old.comments, regionStart)),
+    ...regionComments,
+    ...old.comments.slice(countCommentsBefore(old.comments, regionEnd - delta)).map((t) => rebased(t, delta)),
+  ];
+  attachDocComments([...region.declarations, ...following.slice(0, 1)], comments, text);
+  return {
+    file: { declarations: [...declarations.slice(0, first), ...region.declarations, ...following] },
+    errors: [],
+    comments,
+  };
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || isLineBreak(code);
+}
+
+/** How many of `declarations` (in text order) start before `offset`. */
+function countStartingBefore(declarations: readonly Declaration[], offset: number): number {
+  let low = 0;
+  let high = declarations.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (declarations[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many of `comments` (in text order) start before `offset`. */
+function countCommentsBefore(comments: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (comments[middle]!.startOffset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A copy of `token` moved by `delta` characters; line and column fields are not carried over. */
+function rebased(token: IToken, delta: number): IToken {
+  return {
+    image: token.image,
+    startOffset: token.startOffset + delta,
+    endOffset: token.endOffset === undefined ? undefined : token.endOffset + delta,
+    tokenType: token.tokenType,
+    tokenTypeIdx: token.tokenTypeIdx,
+  };
+}

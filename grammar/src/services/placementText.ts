@@ -1,0 +1,48 @@
+/**
+ * Sentences about where a migration goes and what it reuses (paper 002), shared by hover and inlay hints:
+ * the host `policy placement similarity` chose for `migrate … to any HOSTS`, and the static pages the
+ * content reuse policy is predicted to skip.
+ */
+import { predictReuse, type ReuseDecision } from "@vmig/engine";
+import type { CheckResult } from "../check/check.js";
+import { formatBytes } from "../format.js";
+
+/** Each migration's predicted reuse, computed once per check result. */
+const reuseCache = new WeakMap<CheckResult, readonly ReuseDecision[]>();
+
+function reuseOf(checked: CheckResult): readonly ReuseDecision[] {
+  let decisions = reuseCache.get(checked);
+  if (!decisions && checked.scenario) reuseCache.set(checked, (decisions = predictReuse(checked.scenario)));
+  return decisions ?? [];
+}
+
+/** "→ dc.host[3]" for a migration whose destination a placement policy chose; undefined otherwise. */
+export function chosenDestination(checked: CheckResult, index: number): string | undefined {
+  const scenario = checked.scenario;
+  const decl = checked.migrationDeclarations[index];
+  if (!scenario || !decl?.any) return undefined;
+  return `→ ${scenario.hosts[scenario.migrations[index]!.target]!.name}`;
+}
+
+/** Hover lines: the chosen destination and the static pages reused, per migration of one `migrate`. */
+export function describePlacementAndReuse(checked: CheckResult, indices: readonly number[]): string[] {
+  const scenario = checked.scenario;
+  if (!scenario) return [];
+  const reuse = reuseOf(checked);
+  return indices.flatMap((index) => {
+    const migration = scenario.migrations[index]!;
+    const vm = scenario.vms[migration.vm]!;
+    const target = scenario.hosts[migration.target]!.name;
+    const lines: string[] = [];
+    if (checked.migrationDeclarations[index]?.any) lines.push(`**Destination of ${vm.name}:** ${target}, chosen by \`policy placement similarity\`.`);
+    const decision = reuse[index];
+    if (scenario.contentReuse && decision) {
+      lines.push(
+        decision.donor === undefined
+          ? `**Content reuse:** nothing predicted for ${vm.name}: no VM with its OS and hypervisor version on ${target} when it starts.`
+          : `**Content reuse:** ${formatBytes(decision.staticBytes)} of ${vm.name}'s static pages copied from ${scenario.vms[decision.donor]!.name} on ${target}, not sent in round 0.`,
+      );
+    }
+    return lines;
+  });
+}
