@@ -23,6 +23,12 @@ import { MaxMinWorkspace, solveFlatMaxMin, solveMaxMin, type MaxMinVariable } fr
 /** Relative tolerance of the saturation and equality tests. */
 const EPSILON = 1e-9;
 
+/**
+ * Relative margin of the test that a constraint cannot bind: its running load sum drifts by rounding, far
+ * less than this over any run.
+ */
+const INERT_MARGIN = 1e-6;
+
 /** Past this fraction of all variables in a region that must still grow, `solve` re-solves everything. */
 const FULL_SOLVE_FRACTION = 0.1;
 
@@ -67,6 +73,11 @@ export class IncrementalMaxMin {
   private readonly outsideMax: Float64Array;
   private readonly newLoad: Float64Array;
   private readonly solvedMax: Float64Array;
+  /** Sum of the current rates on each constraint, kept up to date at every rate change (up to rounding). */
+  private readonly loadSum: Float64Array;
+  /** Per constraint, within the current pass: the sum of the caps of the re-solved variables crossing it. */
+  private readonly solvedCaps: Float64Array;
+  private readonly capsStamp: Int32Array;
   private alive = 0;
   /** Variables re-solved by the last `solve`, and its passes: for benchmarks and tests. */
   lastSolved = 0;
@@ -94,6 +105,9 @@ export class IncrementalMaxMin {
     this.outsideMax = new Float64Array(count);
     this.newLoad = new Float64Array(count);
     this.solvedMax = new Float64Array(count);
+    this.loadSum = new Float64Array(count);
+    this.solvedCaps = new Float64Array(count);
+    this.capsStamp = new Int32Array(count);
   }
 
   /** Adds a variable at rate 0 until the next `solve`; returns its id (ids count up from 0). */
@@ -136,8 +150,8 @@ export class IncrementalMaxMin {
       }
       this.markDirty(c);
     });
+    this.setRate(id, 0);
     this.variables[id] = undefined;
-    this.rates[id] = 0;
     this.alive--;
   }
 
@@ -176,7 +190,7 @@ export class IncrementalMaxMin {
         for (let k = 0; k < solvedCount; k++) {
           const id = solved[k]!;
           if (this.rates[id] !== this.subRates[k]) {
-            this.rates[id] = this.subRates[k]!;
+            this.setRate(id, this.subRates[k]!);
             changed.push(id);
           }
         }
@@ -204,11 +218,29 @@ export class IncrementalMaxMin {
     const rates = solveMaxMin(this.capacity, subproblem);
     ids.forEach((id, k) => {
       if (this.rates[id] !== rates[k]) {
-        this.rates[id] = rates[k]!;
+        this.setRate(id, rates[k]!);
         changed.push(id);
       }
     });
     this.lastSolved = ids.length;
+  }
+
+  /** Sets a variable's rate and moves the difference onto its constraints' load sums. */
+  private setRate(id: number, rate: number): void {
+    const delta = rate - this.rates[id]!;
+    this.rates[id] = rate;
+    for (const c of this.variables[id]!.constraints) this.loadSum[c] = this.loadSum[c]! + delta;
+  }
+
+  /**
+   * Whether constraint `c`, outside the region, cannot bind in this pass: its load, plus the caps of every
+   * re-solved variable crossing it, stays clearly below its capacity. Such a constraint is saturated neither
+   * before nor after the pass and never sets a fair share, so it is left out of the subproblem and of the
+   * checks, and its members need not be scanned. (The fair shares the sub-solve meets, and the order in which
+   * it fixes variables, are those of the binding constraints alone, so the rates are exactly the same.)
+   */
+  private isInert(c: number): boolean {
+    return this.inRegion[c] === 0 && this.loadSum[c]! * (1 + INERT_MARGIN) + this.solvedCaps[c]! < this.capacity[c]! * (1 - INERT_MARGIN);
   }
 
   private markDirty(c: number): void {
@@ -249,7 +281,18 @@ export class IncrementalMaxMin {
       this.subCaps = new Float64Array(2 * (count + 1));
       this.subRates = new Float64Array(2 * (count + 1));
     }
-    const { subStart, subCaps } = this;
+    const { subStart, subCaps, solvedCaps, capsStamp } = this;
+    for (let k = 0; k < count; k++) {
+      const state = this.variables[solved[k]!]!;
+      const cap = state.cap ?? Number.POSITIVE_INFINITY;
+      for (const c of state.constraints) {
+        if (capsStamp[c] !== mark) {
+          capsStamp[c] = mark;
+          solvedCaps[c] = 0;
+        }
+        solvedCaps[c] = solvedCaps[c]! + cap;
+      }
+    }
     let used = 0;
     for (let k = 0; k < count; k++) {
       const state = this.variables[solved[k]!]!;
@@ -258,6 +301,7 @@ export class IncrementalMaxMin {
       subStart[k] = used;
       for (let j = 0; j < constraints.length; j++) {
         const c = constraints[j]!;
+        if (this.isInert(c)) continue;
         if (localStamp[c] !== mark) {
           localStamp[c] = mark;
           localIndex[c] = touched.length;

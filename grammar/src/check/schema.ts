@@ -35,7 +35,7 @@ export type BlockKind =
   | "scenario" | "topology" | "switch" | "router" | "host" | "link" | "hypervisor" | "vm" | "traffic" | "background"
   | "topology.fattree" | "topology.threetier" | "topology.leafspine" | "topology.star"
   | "policy.routing" | "policy.allocation" | "policy.schedule" | "policy.transport"
-  | "policy.content_reuse" | "policy.placement" | "datacentre"
+  | "policy.content_reuse" | "policy.placement.similarity" | "policy.placement.s-core" | "datacentre"
   | "network" | "subnet" | "domain";
 
 const size = (min = 0): AttributeType => ({ kind: "quantity", dimension: "size", min });
@@ -150,8 +150,9 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
   "policy.schedule": [{ name: "size", type: count(1), doc: "Migrations per batch.", example: "2" }],
   // Paper 002's static-page table: rows `"OS" on "hypervisor version" SIZE`, no attributes.
   "policy.content_reuse": [],
-  // `similarity` takes no attributes; these are paper 004's S-CORE (`policy placement s-core`).
-  "policy.placement": [
+  // Placement has a schema per choice: paper 002's similarity takes no attributes, paper 004's S-CORE these.
+  "policy.placement.similarity": [],
+  "policy.placement.s-core": [
     { name: "token", type: { kind: "enum", values: ["round-robin", "global", "distributed", "load-aware"] }, doc: "S-CORE: the order in which VMs hold the migration token (paper 004 §4.1): `round-robin` by VM ID, `global` by largest cost reduction (central), `distributed` from the highest communication level down (Algorithm 1), `load-aware` as distributed but by aggregate load (default distributed).", example: "distributed" },
     { name: "iterations", type: count(0, 1000), doc: "S-CORE: token passes; in each, every VM holds the token once and may migrate (default 5).", example: "5" },
     { name: "migration_cost", type: rate, doc: "S-CORE: the migration cost c_m of eq. 3.2, in cost units (traffic times link weight); a VM moves only when it saves more (default 0).", example: "1 MB/s" },
@@ -205,20 +206,87 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
 
 /** The attribute spec of `name` in a block of `kind`, if the language has one. */
 export function attributeSpec(kind: BlockKind, name: string): AttributeSpec | undefined {
-  return blockSchemas[kind].find((a) => a.name === name);
+  return blockSchemas[kind]?.find((a) => a.name === name);
+}
+
+/**
+ * The block kind of `policy CATEGORY CHOICE { … }`: the choice's own schema when the category has one per
+ * choice (`policy.placement.s-core`), else the category's (`policy.routing`); undefined for an unknown
+ * category, or a category with per-choice schemas and no known choice.
+ */
+export function policyBlockKind(category: string, choice: string | undefined): BlockKind | undefined {
+  const perChoice = `policy.${category}.${choice}`;
+  if (perChoice in blockSchemas) return perChoice as BlockKind;
+  const perCategory = `policy.${category}`;
+  return perCategory in blockSchemas ? (perCategory as BlockKind) : undefined;
 }
 
 /** Topology generators: `topology dc fattree { k 4 }`. */
 export const topologyGenerators = ["fattree", "threetier", "leafspine", "star"] as const;
 
-/** Policies, their choices, and which choices have attributes. */
-export const policyChoices: Readonly<Record<string, readonly string[]>> = {
-  routing: ["shortest", "ecmp", "dynamic"],
-  allocation: ["fair", "equal", "optimal"],
-  schedule: ["concurrent", "sequential", "batched"],
-  transport: ["fluid", "tcp", "xia"],
-  content_reuse: ["static_content"],
-  placement: ["similarity", "s-core"],
+export interface PolicySpec {
+  readonly doc: string;
+  /** Each choice and what it does, in the order completion offers them. */
+  readonly choices: Readonly<Record<string, string>>;
+}
+
+/** Policies (`policy CATEGORY CHOICE { … }`) and their choices, documented: hover and completion read them. */
+export const policies: Readonly<Record<string, PolicySpec>> = {
+  routing: {
+    doc: "How migration and background flows are routed.",
+    choices: {
+      shortest: "Fewest hops, then least latency (the default).",
+      ecmp: "Equal-cost multipath: each flow hashed onto one of the shortest paths.",
+      dynamic: "Paper 000's SDN controller: polls port statistics every `interval` and moves flows off loaded links.",
+    },
+  },
+  allocation: {
+    doc: "How concurrent migrations share bandwidth.",
+    choices: {
+      fair: "Max-min fair sharing with every other flow (the default).",
+      equal: "The `total` bandwidth split equally among the migrations.",
+      optimal: "Paper 003's geometric program: the split of `total` that minimises the migrations' total time for `rounds` live rounds.",
+    },
+  },
+  schedule: {
+    doc: "When the migrations start relative to each other.",
+    choices: {
+      concurrent: "Each migration at its own `at` time (the default).",
+      sequential: "One after another, each when the previous has finished.",
+      batched: "`size` migrations at a time; the next batch when the previous has finished.",
+    },
+  },
+  transport: {
+    doc: "How a migration's stream is carried.",
+    choices: {
+      fluid: "A fluid flow at its max-min share (the default).",
+      tcp: "Paper 000's TCP model: slow start, retransmission timeouts, tail losses and Early Notification.",
+      xia: "Paper 001's XIA chunks: content-addressed chunks requested a window at a time.",
+    },
+  },
+  content_reuse: {
+    doc: "Paper 002's content reuse: static pages copied at the destination from a similar VM instead of sent.",
+    choices: {
+      static_content: 'A table of static pages per OS and hypervisor version, one row `"OS" on "version" SIZE` each; a migration skips them in round 0 when its destination already runs a VM with the same OS and version.',
+    },
+  },
+  placement: {
+    doc: "How VMs find their hosts: `migrate … to any HOSTS` destinations, or moves decided during the run.",
+    choices: {
+      similarity: "Paper 002: `migrate … to any HOSTS` picks a host running a VM of the same OS and hypervisor version (fewest such VMs, then fewest hops, then fewest VMs). Takes no attributes.",
+      "s-core": "Paper 004's S-CORE: VMs holding a token move towards the VMs they talk to (the `datacentre` traffic) when that cuts the communication cost by more than the migration cost.",
+    },
+  },
+};
+
+/** Each policy's choices. */
+export const policyChoices: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(policies).map(([category, spec]) => [category, Object.keys(spec.choices)]));
+
+/** Words of the language that are not keywords, documented for hover (the parser recognises them by place). */
+export const contextualWords: Readonly<Record<string, string>> = {
+  any: "**any** `migrate VMS to any HOSTS` — the placement policy chooses each VM's destination among these hosts (`policy placement similarity`, paper 002).",
+  datacentre: "**datacentre** `traffic { datacentre { flows_per_vm 10 … } }` — paper 004's data-centre traffic generator: every VM pair's rate drawn from the seed; S-CORE places VMs by it.",
+  "reuse-entry": '**static pages** `"OS" on "hypervisor version" SIZE` — a row of paper 002\'s table: the memory every VM of this OS image on this hypervisor version has in common, skipped in round 0 when the destination runs such a VM.',
 };
 
 /** Background traffic kinds: `cbr` and `udp` (a constant rate; `udp` takes priority), `onoff`, `bulk` (a size). */
