@@ -1,23 +1,10 @@
-// Benchmarks of the language layer as the server uses it: checking a large generated scenario (what a
-// one-character edit costs) and completion in it. Run after `npm run build`.
+// Benchmarks of the language layer in-process, stage by stage, on a generated 10,000-line scenario: a
+// full parse and check, the incremental re-parse and check after a one-character edit (what the server
+// does on each change), and completion. bench/lsp.bench.mjs measures the same over the server's stdio
+// connection. Run after `npm run build`.
 import { performance } from "node:perf_hooks";
-import { check, complete } from "../grammar/build/src/index.js";
-
-/** A scenario of about `lines` lines: one topology with many hosts and links, VMs and migrations. */
-function generate(lines) {
-  const hosts = Math.floor(lines / 6);
-  const out = ['scenario "big" { seed 1 horizon 600 s }', "hypervisor xen30 kind xen { max_rounds 30 }", "topology dc {", "  switch core"];
-  for (let i = 0; i < hosts; i++) out.push(`  host h${i} { hypervisor xen30 memory 64 GiB }`, `  link h${i} -- core { bandwidth 10 Gbps latency 20 us }`);
-  out.push("}");
-  for (let i = 0; i < hosts; i++) out.push(`/// VM ${i}.`, `vm v${i} on h${i} { memory 2 GiB dirty 2000 pages/s }`, `migrate v${i} to h${(i + 1) % hosts} at ${i % 60} s`);
-  out.push("expect v0.downtime < 1 s");
-  return out.join("\n");
-}
-
-function percentile(samples, p) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+import { check, complete, parse, reparse } from "../grammar/build/src/index.js";
+import { largeScenario, percentile } from "./largeScenario.mjs";
 
 function measure(fn, repeat) {
   fn();
@@ -30,14 +17,45 @@ function measure(fn, repeat) {
   return samples;
 }
 
-const text = generate(10_000);
-const lineCount = text.split("\n").length;
-const edits = measure(() => check(text.replace("memory 2 GiB", "memory 3 GiB")), 30);
-const symbols = check(text).symbols;
-const offset = text.indexOf("migrate v10 ") + "migrate ".length;
-const completions = measure(() => complete(text, offset, symbols), 100);
-console.log(`generated scenario: ${lineCount} lines, ${(text.length / 1024).toFixed(0)} KiB`);
-console.log(`check after an edit   p50 ${percentile(edits, 50).toFixed(1)} ms   p95 ${percentile(edits, 95).toFixed(1)} ms`);
-console.log(`completion            p50 ${percentile(completions, 50).toFixed(2)} ms   p95 ${percentile(completions, 95).toFixed(2)} ms`);
+const text = largeScenario(10_000);
+/** Two versions a one-character edit apart; each measured step goes from one to the other. */
+function alternating(original, edited) {
+  const versions = [original, edited];
+  let at = 0;
+  let parsed = parse(original);
+  let checked = check(original);
+  return {
+    reparse() {
+      const next = versions[1 - at];
+      parsed = reparse(next, { text: versions[at], parsed });
+      at = 1 - at;
+    },
+    check() {
+      const next = versions[1 - at];
+      checked = check(next, { previous: { text: versions[at], parsed: checked.parsed } });
+      at = 1 - at;
+    },
+  };
+}
+
+const vmEdit = alternating(text, text.replace("vm v700 on h700 { memory 2 GiB", "vm v700 on h700 { memory 3 GiB"));
+const topologyEdit = alternating(text, text.replace("host h700 { hypervisor xen30 memory 64 GiB", "host h700 { hypervisor xen30 memory 65 GiB"));
+const rows = [
+  ["full parse", measure(() => parse(text), 10)],
+  ["full check", measure(() => check(text), 10)],
+  ["re-parse after an edit in a VM", measure(() => vmEdit.reparse(), 40)],
+  ["re-parse after an edit in the 4,000-line topology", measure(() => topologyEdit.reparse(), 20)],
+  ["check after an edit in a VM (re-parse, names, lowering, forecasts)", measure(() => vmEdit.check(), 30)],
+  ["check after an edit in the topology", measure(() => topologyEdit.check(), 20)],
+];
+const checked = check(text);
+const offset = text.indexOf("migrate v1000 ") + "migrate ".length;
+rows.push(["completion, lexing from the start of the file", measure(() => complete(text, offset, checked.symbols), 100)]);
+rows.push(["completion, lexing from a few declarations back", measure(() => complete(text, offset, checked.symbols, checked.parsed), 100)]);
+
+console.log(`generated scenario: ${text.split("\n").length} lines, ${(text.length / 1024).toFixed(0)} KiB`);
+for (const [label, samples] of rows) {
+  console.log(`${label.padEnd(70)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms`);
+}
 globalThis.gc?.();
 console.log(`heap after checking   ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);

@@ -1,7 +1,8 @@
 // The language server as an editor sees it: `server/out/main.js --stdio` in a child process, spoken to over
 // the real protocol. A generated 10,000-line scenario is opened, then edited one character at a time with
 // incremental changes (as VS Code sends them); each latency runs from sending the message to receiving the
-// answer, so it includes the server's debounce, the check and the protocol. Run after `npm run build`.
+// answer, so it includes the server's debounce, the check and the protocol. Edits come after a pause (one
+// edit, then a look at the problems), and in bursts of fast typing. Run after `npm run build`.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -56,6 +57,7 @@ await connection.sendNotification(InitializedNotification.type, {});
 const openStart = performance.now();
 await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "vmig", version: 1, text } });
 const openMs = (await publication(1)) - openStart;
+const memoryAfterOpen = serverMemory();
 
 /** Sends one edit (offset, characters removed, text inserted) and returns when it was sent. */
 async function edit(offset, remove, insert) {
@@ -66,13 +68,34 @@ async function edit(offset, remove, insert) {
   return start;
 }
 
-/** One-character edits at seeded places: the latency from each change to its diagnostics. */
+/** A pause between edits, as between a user's keystrokes and the next look at the problems. */
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const THINK_MS = 300;
+
+/** One-character edits at seeded places, each after a pause: the latency from each change to its diagnostics. */
 async function editLatencies(count, pick) {
   const random = generator(count);
   const samples = [];
   for (let i = 0; i < count; i++) {
+    await pause(THINK_MS);
     const { offset, remove, insert } = pick(document.getText(), random);
     const start = await edit(offset, remove, insert);
+    samples.push((await publication(document.version)) - start);
+  }
+  return samples;
+}
+
+/** Bursts of keystrokes 80 ms apart (fast typing): the latency from a burst's last keystroke to its diagnostics. */
+async function burstLatencies(bursts, keystrokes) {
+  const samples = [];
+  for (let b = 0; b < bursts; b++) {
+    await pause(THINK_MS);
+    const offset = document.getText().indexOf(`vm v${100 + b} on`) + `vm v${100 + b} on h${100 + b} { memory `.length;
+    let start = 0;
+    for (let k = 0; k < keystrokes; k++) {
+      if (k > 0) await pause(80);
+      start = await edit(offset + k, 0, "1");
+    }
     samples.push((await publication(document.version)) - start);
   }
   return samples;
@@ -93,6 +116,7 @@ const topologyEdits = await editLatencies(30, digitEdit("memory 6"));
 // A letter typed into a number breaks the file; the next edit removes it again.
 const breaking = [];
 for (let i = 0; i < 15; i++) {
+  await pause(THINK_MS);
   const offset = document.getText().indexOf("dirty 2000") + "dirty 2".length;
   const start = await edit(offset, 0, "x");
   breaking.push((await publication(document.version)) - start);
@@ -119,6 +143,7 @@ async function completionLatencies(count, afterEdit) {
   return samples;
 }
 
+const bursts = await burstLatencies(10, 4);
 const completionIdle = await completionLatencies(100, false);
 const completionAfterEdit = await completionLatencies(50, true);
 const memory = serverMemory();
@@ -126,12 +151,13 @@ const memory = serverMemory();
 const line = (label, samples) => console.log(`${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms`);
 console.log(`generated scenario: ${text.split("\n").length} lines, ${(text.length / 1024).toFixed(0)} KiB; over stdio`);
 console.log(`open → diagnostics                                          ${openMs.toFixed(0)} ms`);
-line("edit in a VM → diagnostics (60 edits)", vmEdits);
+line(`edit in a VM, after a ${THINK_MS} ms pause → diagnostics (60)`, vmEdits);
 line("edit in the topology (4,000 lines) → diagnostics (30)", topologyEdits);
 line("edit that breaks the syntax → diagnostics (15)", breaking);
+line("fast typing, 4 keys 80 ms apart → diagnostics (10 bursts)", bursts);
 line("completion, idle (100)", completionIdle);
 line("completion right after an edit (50)", completionAfterEdit);
-console.log(`server memory: ${memory.rss.toFixed(0)} MiB resident, peak ${memory.peak.toFixed(0)} MiB`);
+console.log(`server memory: ${memoryAfterOpen.rss.toFixed(0)} MiB resident after opening; after the edits ${memory.rss.toFixed(0)} MiB, peak ${memory.peak.toFixed(0)} MiB`);
 
 await connection.sendRequest(ShutdownRequest.type);
 await connection.sendNotification(ExitNotification.type);

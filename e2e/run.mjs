@@ -466,7 +466,12 @@ async function darkPass(page) {
     // While it streams, the network shows the shared link busy and the migrations under way.
     const live = await checkTopologyTab(page, { minRampPixels: 20 });
     if (!/migrations? under way/.test(live.caption) || /\b0 migrations under way/.test(live.caption)) fail(`no migration under way on the live network: ${live.caption}`);
-    log(`live topology: ${JSON.stringify(live)}`);
+    const arrows = await until("arrows on the live network", async () => {
+      const count = Number(await results(page).locator("#topology canvas.topology-overlay").getAttribute("data-arrows"));
+      return count > 0 ? count : false;
+    }, 15_000);
+    log(`live topology: ${JSON.stringify(live)}; ${arrows} arrows drawn`);
+    await docShot(page, "topology-live-dark");
     await results(page).locator("#tab-remaining").click();
     await runCommand(page, "vmig: Stop Scenario");
     await until("the long run to be stopped", async () => (await panelStatus(page)) === "stopped");

@@ -200,3 +200,10 @@ test("sweep: string values keep their quotes, which the CSV doubles", () => {
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout.split("\n")[1]!, /^1,"""web, busy""",1,web,h1,h2,/);
 });
+
+test("splice: a placement policy accepts its own choice's attributes only", () => {
+  const text = "policy placement s-core { token global }\npolicy routing dynamic\n";
+  assert.equal(spliced(text, { "policy.placement.iterations": "3", "policy.routing.interval": "2 s" }), "policy placement s-core { token global  iterations 3 }\npolicy routing dynamic { interval 2 s }\n");
+  const similarity = resolveParameters("policy placement similarity\n", [{ address: "policy.placement.iterations", values: ["3"] }]);
+  assert.deepEqual(similarity, { error: "--param policy.placement.iterations: 'policy.placement' has no attribute 'iterations'; it accepts: none" });
+});

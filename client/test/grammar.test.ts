@@ -79,6 +79,31 @@ describe("vmig TextMate grammar", () => {
     check("expect web.downtime <= 300 ms", "300", "constant.numeric.vmig");
   });
 
+  it("scopes the words of papers 002 and 004: any, datacentre, policy choices, the reuse table's rows", () => {
+    const cases: [string, string, string][] = [
+      ["migrate web[1..2] to any dc.host[1..5] sequential", "any", "keyword.other.any.vmig"],
+      ["migrate web[1..2] to any dc.host[1..5] sequential", "to", "keyword.other.to.vmig"],
+      ["  datacentre {", "datacentre", "storage.type.datacentre.vmig"],
+      ["policy placement s-core {", "s-core", "support.constant.policy.vmig"],
+      ["policy placement similarity  // spread similar VMs", "similarity", "support.constant.policy.vmig"],
+      ["policy content_reuse static_content {", "content_reuse", "support.type.policy.vmig"],
+      ["policy content_reuse static_content {", "static_content", "support.constant.policy.vmig"],
+      ['  "ubuntu-22.04" on "xen-4.1" 300 MiB', "ubuntu-22.04", "string.quoted.double.vmig"],
+      ['  "ubuntu-22.04" on "xen-4.1" 300 MiB', "on", "keyword.other.on.vmig"],
+      ['  "ubuntu-22.04" on "xen-4.1" 300 MiB', "MiB", "keyword.other.unit.vmig"],
+      ['hypervisor xen41 kind xen { version "xen-4.1"  block_migration on }', "xen-4.1", "string.quoted.double.vmig"],
+      ["migrate db to h2 postcopy", "postcopy", "keyword.other.postcopy.vmig"],
+      ["  background a -> b cbr 100 Mbps", "background", "storage.type.background.vmig"],
+      ["network xia {", "network", "storage.type.network.vmig"],
+    ];
+    for (const [line, text, scope] of cases) check(line, text, scope);
+  });
+
+  it("leaves 'any' and 'datacentre' alone where they are names", () => {
+    assert.deepEqual(scopesOf(tokenizeLine(grammar, "migrate web to any // a host named any"), " any "), []);
+    assert.ok(!scopesOf(tokenizeLine(grammar, "vm datacentre on h1"), "datacentre").includes("storage.type.datacentre.vmig"));
+  });
+
   it("leaves a word that merely contains a unit alone", () => {
     const tokens = tokenizeLine(grammar, "k 4 hosts");
     assert.ok(scopesOf(tokens, "4").includes("constant.numeric.vmig"));

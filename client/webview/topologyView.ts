@@ -30,6 +30,11 @@ import { themeValue } from "./theme.js";
 const hoverDistance = 6;
 /** Speed of the dashes that run along a route, in CSS pixels per second. */
 const dashSpeed = 40;
+/**
+ * Most arrows drawn at once, for the migrations that started first: a run can have thousands under way,
+ * and beyond a few dozen arrows the network underneath is no longer readable (nor the frame rate kept).
+ */
+const maxArrows = 48;
 
 interface Colours {
   readonly ramp: readonly string[];
@@ -115,13 +120,15 @@ export class TopologyView {
     const frame = state.network.linkLoad;
     this.ratios = live ? (frame?.ratios ?? []) : state.network.peakLoads;
     const active = Object.entries(state.network.active);
+    const arrowWords = active.length > maxArrows ? ` (arrows for the first ${maxArrows})` : "";
     this.caption.textContent =
       `${topology.nodes.length.toLocaleString("en")} nodes, ${topology.links.length.toLocaleString("en")} links. ` +
       (live
-        ? `Links coloured by their utilisation at ${frame === undefined ? "the start" : `${frame.t_s.toFixed(2)} s`}; ${active.length} migration${active.length === 1 ? "" : "s"} under way.`
+        ? `Links coloured by their utilisation at ${frame === undefined ? "the start" : `${frame.t_s.toFixed(2)} s`}; ` +
+          `${active.length.toLocaleString("en")} migration${active.length === 1 ? "" : "s"} under way${arrowWords}.`
         : "Links coloured by the highest utilisation they reached in the run.");
     this.overlay.setAttribute("aria-label", this.caption.textContent);
-    this.arrows = active.map(([vm, m]) => ({ points: this.route(topology, m), progress: migrationProgress(state.series[remainingPrefix + vm]) }));
+    this.arrows = active.slice(0, maxArrows).map(([vm, m]) => ({ points: this.route(topology, m), progress: migrationProgress(state.series[remainingPrefix + vm]) }));
     this.loadKey = `${state.runId}/${live}/${frame?.t_s}`;
     this.draw();
   }
@@ -144,12 +151,16 @@ export class TopologyView {
     if (key !== this.baseKey) {
       this.baseKey = key;
       drawNetwork(fit(this.base, layout), topology, layout, this.ratios, this.colours);
-      fit(this.overlay, layout);
     }
-    if (this.arrows.length > 0) this.startAnimating();
-    else {
+    // The arrows are drawn now as well as on every animation frame: a render that follows the frame's
+    // animation step in the same frame must not leave the overlay as it was before this render's data.
+    if (this.arrows.length > 0) {
+      this.drawArrows(performance.now());
+      this.startAnimating();
+    } else {
       this.stopAnimating();
-      this.overlay.getContext("2d")?.clearRect(0, 0, this.overlay.width, this.overlay.height);
+      fit(this.overlay, layout);
+      this.overlay.dataset["arrows"] = "0";
     }
   }
 
@@ -174,22 +185,18 @@ export class TopologyView {
   }
 
   private drawArrows(now: number): void {
-    const context = this.overlay.getContext("2d");
-    if (context === null || this.colours === undefined) return;
-    const scale = this.overlay.width / Math.max(1, this.layout?.width ?? 1);
-    context.setTransform(scale, 0, 0, scale, 0, 0);
-    context.clearRect(0, 0, this.overlay.width, this.overlay.height);
+    if (this.layout === undefined || this.colours === undefined) return;
+    const context = fit(this.overlay, this.layout);
+    if (context === null) return;
     const { arrow, halo, widen } = this.colours;
     context.lineJoin = "round";
+    let drawn = 0;
     for (const { points, progress } of this.arrows) {
       if (points.length < 2) continue;
+      drawn++;
       const path = new Path2D();
       points.forEach((p, i) => (i === 0 ? path.moveTo(p.x, p.y) : path.lineTo(p.x, p.y)));
-      context.setLineDash([]);
-      context.strokeStyle = halo;
-      context.lineWidth = 5 * widen;
-      context.stroke(path);
-      // Dashes run from source to target, so the direction reads even before the head moves.
+      // Dashes run from source to target over the route's links, which stay visible between them.
       context.setLineDash([7, 5]);
       context.lineDashOffset = -((now / 1000) * dashSpeed) % 12;
       context.strokeStyle = arrow;
@@ -203,6 +210,8 @@ export class TopologyView {
       context.fillStyle = arrow;
       context.fill(head);
     }
+    // How many arrows the last frame drew, for the end-to-end test.
+    this.overlay.dataset["arrows"] = String(drawn);
   }
 
   private hover(event: MouseEvent): void {

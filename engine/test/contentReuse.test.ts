@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { simulate } from "../src/simulate.js";
 import { SimulationError } from "../src/errors.js";
 import { predictReuse } from "../src/migration/contentReuse.js";
+import { forecastMigrations } from "../src/forecast.js";
 import type { MigrationResult } from "../src/results.js";
 import type { Scenario } from "../src/scenario.js";
 import { RecordingSink } from "./fixtures.js";
@@ -58,8 +59,60 @@ test("a similar VM counts on the destination once its own migration has finished
   // Together, app is still in flight when web starts: nothing of it runs on h3 yet.
   const together = results(reuseWorld({ hosts, vms, policy: table, migrations }));
   assert.deepEqual(together.map((m) => m.reusedBytes), [undefined, undefined]);
-  // The prediction before the run counts app on h3 from its start.
-  assert.deepEqual(predictReuse(reuseWorld({ hosts, vms, policy: table, migrations })).map((d) => d.staticBytes), [0, 300 * MiB]);
+  // The forecast before the run follows the same rule.
+  assert.deepEqual(forecastMigrations(reuseWorld({ hosts, vms, policy: table, migrations })).map((f) => f.reuse.staticBytes), [0, 0]);
+});
+
+// Before the rule was shared, the forecast counted app on h3 from its start and predicted reuse for web in
+// every overlapping case below; the run finds none until app has arrived (about 8.6 s: 1 GiB at 1 Gbps).
+const agreementCases: { why: string; webStartSec: number; schedule?: Scenario["schedule"]; reused: number }[] = [
+  { why: "web starts while app is still in flight", webStartSec: 1, reused: 0 },
+  { why: "web starts at the same time as app", webStartSec: 0, reused: 0 },
+  { why: "web starts after app has arrived", webStartSec: 20, reused: 300 * MiB },
+  { why: "a sequential schedule holds web until app has arrived", webStartSec: 1, schedule: { kind: "sequential" }, reused: 300 * MiB },
+  { why: "a batch of two starts both at once", webStartSec: 1, schedule: { kind: "batched", size: 2 }, reused: 0 },
+];
+for (const c of agreementCases) {
+  test(`the forecast's content reuse agrees with the run: ${c.why}`, () => {
+    const vms = [
+      { name: "web", host: 0, os: "ubuntu-22.04" },
+      { name: "app", host: 0, os: "ubuntu-22.04" },
+    ];
+    const migrations = [
+      { vm: 1, target: 3, startSec: 0 },
+      { vm: 0, target: 3, startSec: c.webStartSec },
+    ];
+    const scenario = reuseWorld({ hosts, vms, policy: table, migrations, ...(c.schedule ? { schedule: c.schedule } : {}) });
+    const run = results(scenario).find((m) => m.vm === "web")!;
+    const forecast = forecastMigrations(scenario)[1]!;
+    assert.equal(run.reusedBytes ?? 0, c.reused);
+    assert.equal(forecast.reuse.staticBytes, c.reused);
+    assert.equal(forecast.reuse.donor === undefined ? undefined : scenario.vms[forecast.reuse.donor]!.name, run.reusedFrom);
+  });
+}
+
+test("the forecast starts a VM's second migration once its first has ended, as the run does", () => {
+  // web goes h0 → h1 (db there: 300 MiB reused, about 6.1 s), then, due at 1 s, on to h3. app (256 MiB)
+  // reaches h3 from h2 at about 2.1 s: before web's second migration really starts, not before it is due.
+  const vms = [
+    { name: "web", host: 0, os: "ubuntu-22.04" },
+    { name: "db", host: 1, os: "ubuntu-22.04" },
+    { name: "app", host: 2, os: "ubuntu-22.04", memoryBytes: 256 * MiB },
+  ];
+  const migrations = [
+    { vm: 0, target: 1, startSec: 0 },
+    { vm: 2, target: 3, startSec: 0 },
+    { vm: 0, target: 3, startSec: 1 },
+  ];
+  const scenario = reuseWorld({ hosts, vms, policy: table, migrations });
+  const run = results(scenario);
+  const forecasts = forecastMigrations(scenario);
+  const described = (bytes: number | undefined, from: string | undefined) => `${bytes ?? 0} from ${from}`;
+  const ran = migrations.map((m) => run.find((r) => r.vm === vms[m.vm]!.name && r.target === hosts[m.target]!.name)!);
+  assert.deepEqual(ran.map((r) => described(r.reusedBytes, r.reusedFrom)), [`${300 * MiB} from db`, "0 from undefined", `${300 * MiB} from app`]);
+  assert.deepEqual(forecasts.map((f) => described(f.reuse.staticBytes, f.reuse.donor === undefined ? undefined : vms[f.reuse.donor]!.name)), ran.map((r) => described(r.reusedBytes, r.reusedFrom)));
+  // Taken at its due time, web's second migration would find app not yet arrived.
+  assert.deepEqual(predictReuse({ ...scenario, migrations: [migrations[1]!, migrations[2]!] }, () => 5).map((d) => d.staticBytes), [0, 0]);
 });
 
 test("a VM's own static size replaces its table entry; without a policy it is always skipped", () => {

@@ -6,7 +6,7 @@ export { reparse, type ParsedText } from "./incremental/reparse.js";
 export type { ImportResolver, ImportedFile } from "./check/imports.js";
 export type { Diagnostic, DiagnosticCode, Severity, Fix, TextEdit } from "./check/diagnostics.js";
 export { SymbolTable, type SymbolInfo, type ReferenceSite } from "./check/symbols.js";
-export { blockSchemas, attributeSpec, expectMetrics, hypervisorKinds, type AttributeSpec, type BlockKind, type SymbolKind } from "./check/schema.js";
+export { blockSchemas, attributeSpec, policyBlockKind, policies, expectMetrics, hypervisorKinds, type AttributeSpec, type BlockKind, type SymbolKind } from "./check/schema.js";
 export { evaluateExpectations, type Expectation, type ExpectationOutcome } from "./check/expectations.js";
 export { offsetToPosition, positionToOffset, LineIndex } from "./lineIndex.js";
 export { runDocument, type RunOptions, type RunOutcome } from "./run.js";

@@ -10,7 +10,7 @@ const examples = [...reference.matchAll(/```vmig\n([\s\S]*?)```/g)].map((m) => m
 
 test("docs/language.md has an example for every construct", () => {
   const text = examples.join("\n");
-  for (const word of ["scenario", "topology", "fattree", "threetier", "leafspine", "star", "hosts", "hypervisor", "vm", "traffic", "background", "policy", "migrate", "expect", "import", "postcopy", "wws", "hot", "storage", "network", "subnet", "domain"]) {
+  for (const word of ["scenario", "topology", "fattree", "threetier", "leafspine", "star", "hosts", "hypervisor", "vm", "traffic", "background", "policy", "migrate", "expect", "import", "postcopy", "wws", "hot", "storage", "network", "subnet", "domain", "mode", "mobility", "name_service", "content_reuse", "static_content", "datacentre", "s-core", "similarity", "any", "block_migration", "version", "os"]) {
     assert.match(text, new RegExp(`\\b${word}\\b`), word);
   }
 });

@@ -123,6 +123,31 @@ test("random one-character edits of a generated 1,800-line scenario: the increme
   assert.ok(reused >= checks / 4, `only ${reused} of ${checks} checks reused the previous parse`);
 });
 
+test("edits of doc comments and of the lines between declarations: the incremental check equals a full check", () => {
+  const original = generated(20);
+  // Each edit: the text it finds, and what replaces it. Doc comments sit at the end of the previous
+  // declaration's region, so these edits change the doc of the declaration after the re-parsed one.
+  const edits: [string, string][] = [
+    ["/// VM 5.", "// VM 5."],
+    ["/// VM 5.", "/// VM 55."],
+    ["/// VM 5.\n", "/// VM 5.\n// note\n"],
+    ["/// VM 5.\n", "/// VM 5.\n\n"],
+    ["s\n\n/// VM 5.", "s\n\n/// more\n/// VM 5."],
+    ["s\n\n/// VM 5.", "s /// VM 5."],
+    ["/// VM 5.", ""],
+  ];
+  for (const [find, replace] of edits) {
+    const at = original.indexOf(find);
+    assert.ok(at >= 0, find);
+    const text = original.slice(0, at) + replace + original.slice(at + find.length);
+    const before = check(original);
+    const incremental = check(text, { previous: { text: original, parsed: before.parsed } });
+    const full = check(text);
+    assert.equal(snapshot(incremental), snapshot(full), JSON.stringify([find, replace]));
+    assert.ok(incremental.parsed.file.declarations.includes(before.parsed.file.declarations[0]!), `${JSON.stringify(find)} was re-parsed in full`);
+  }
+});
+
 test("the changed range of two texts leaves out their common prefix and suffix", () => {
   assert.deepEqual(changedRange("host h1", "host h12"), { start: 7, oldEnd: 7, newEnd: 8 });
   assert.deepEqual(changedRange("aaa", "aa"), { start: 2, oldEnd: 3, newEnd: 2 });

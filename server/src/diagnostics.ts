@@ -5,8 +5,8 @@
  * The delay is adaptive: after the document's last check ended, the next one waits until as much time has
  * passed as that check took (at most MAX_DEBOUNCE_MS). An edit after a pause is checked at once, while fast
  * typing in a file that is expensive to check gets one check per pause, so checks take at most about half
- * of the server's time. Even without a delay, the check runs from a timer, after the messages that have
- * already arrived: edits sent together are checked once.
+ * of the server's time. The delay is never below MIN_DEBOUNCE_MS, so that the completion request an editor
+ * sends right after a keystroke is answered before the check starts rather than after it.
  */
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -14,6 +14,7 @@ import type { AnalysisCache } from "./analysis.js";
 import { toLspDiagnostic } from "./convert.js";
 import { performance } from "node:perf_hooks";
 
+const MIN_DEBOUNCE_MS = 15;
 const MAX_DEBOUNCE_MS = 120;
 
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {
@@ -34,7 +35,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   const schedule = (document: TextDocument) => {
     clearTimeout(pending.get(document.uri));
     const last = cache.lastCheck(document.uri);
-    const delay = last ? Math.min(MAX_DEBOUNCE_MS, Math.max(0, last.durationMs - (performance.now() - last.endedAt))) : 0;
+    const delay = last ? Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, last.durationMs - (performance.now() - last.endedAt))) : 0;
     pending.set(document.uri, setTimeout(() => publish(document.uri, document.version), delay));
   };
 

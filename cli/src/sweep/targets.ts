@@ -16,7 +16,7 @@
  * Only declarations written in the swept file itself are addressable, not those of imported files.
  */
 import type { Block, BlockKind, Declaration, MigrateDecl, Member, Span, VmigFile } from "@vmig/grammar";
-import { blockSchemas } from "@vmig/grammar";
+import { blockSchemas, policyBlockKind } from "@vmig/grammar";
 
 export type Target =
   /** A declaration's attributes; `block` is absent when it has no `{ … }` yet, which then goes at `end`. */
@@ -71,8 +71,8 @@ function declarationTargets(
     case "traffic":
       return members(d.body);
     case "policy": {
-      const kind = d.category ? (`policy.${d.category.text}` as BlockKind) : undefined;
-      if (kind && kind in blockSchemas) block(kind, kind, d);
+      const kind = d.category ? policyBlockKind(d.category.text, d.choice?.text) : undefined;
+      if (kind) block(`policy.${d.category!.text}`, kind, d);
       return;
     }
     case "migrate":

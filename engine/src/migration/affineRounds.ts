@@ -14,6 +14,10 @@
  * phase once V_k crosses a boundary — the threshold, the interval of V where the downtime-limit rule holds,
  * the sent-bytes or round bound — so the first round that could end it is bounded below in closed form; the
  * predictor skips to two rounds before that bound and lets the shared rules decide the rest.
+ *
+ * Other dirty models are not affine, but near their fixed point they are to first order (`asymptote`): a VM
+ * whose writable working set keeps every round just above QEMU's downtime limit approaches it by a few
+ * percent a round, for hundreds of rounds, and the predictor skips those the same way.
  */
 import type { HypervisorProfile } from "../scenario.js";
 
@@ -80,14 +84,47 @@ export function affineSkip(rounds: AffineRounds, profile: HypervisorProfile): Af
   const room = rounds.sentLimitBytes - rounds.sentBytes - Math.max(offset, 0) / (1 - a);
   if (!(room >= 0)) return undefined;
   if (fixed > 0) bound = Math.min(bound, room / fixed - 1);
-  const skipped = Math.floor(bound) - 2;
-  if (!(skipped > 0) || !Number.isFinite(skipped)) return undefined;
-  const decay = -Math.expm1(skipped * logA);
-  const bytes = skipped * fixed + (offset * decay) / (1 - a);
+  return geometricSkip(Math.floor(bound) - 2, fixed, offset, a, logA, rounds);
+}
+
+/** Relative size of the last step under which `asymptote` treats the recurrence as affine. */
+export const ASYMPTOTE_TOLERANCE = 1e-7;
+
+/**
+ * Near the fixed point of any smooth dirty model the recurrence is affine to first order: three consecutive
+ * rounds' bytes V_{-2}, V_{-1}, V_0 give the ratio q = (V_0 − V_{-1}) / (V_{-1} − V_{-2}) and the limit
+ * V∞ = V_0 + (V_0 − V_{-1})·q/(1 − q) (Aitken's extrapolation). Once the last step is below
+ * ASYMPTOTE_TOLERANCE of V_0, the rounds left stay within about that/(1 − q) of V∞, and the error of the
+ * geometric model is of second order in it. Returns the limit and the ratio, or undefined away from it.
+ */
+export function asymptote(beforePreviousBytes: number, previousBytes: number, bytes: number): { readonly limit: number; readonly ratio: number } | undefined {
+  const last = bytes - previousBytes;
+  const before = previousBytes - beforePreviousBytes;
+  if (!(Math.abs(last) <= ASYMPTOTE_TOLERANCE * bytes) || before === 0) return undefined;
+  const ratio = last / before;
+  if (!(ratio > 0 && ratio < 1)) return undefined;
+  return { limit: bytes + (last * ratio) / (1 - ratio), ratio };
+}
+
+/**
+ * Rounds to skip along the geometric tail V_k = limit + ratio^k (V_0 − limit), on which no rule but the
+ * counting ones can fire (the caller has checked the rules at V_0 and at the limit): two short of the first
+ * round the round or sent-bytes bound could end.
+ */
+export function asymptoticSkip(rounds: AffineRounds, limit: number, ratio: number): AffineSkip | undefined {
+  const largest = Math.max(rounds.bytes, limit);
+  const bound = Math.min(rounds.roundsLeft, (rounds.sentLimitBytes - rounds.sentBytes) / largest - 1);
+  return geometricSkip(Math.floor(bound) - 2, limit, rounds.bytes - limit, ratio, Math.log(ratio), rounds);
+}
+
+/** Skipping `count` rounds of V_k = fixed + a^k·offset (ln a = logA): their bytes, time and the next round. */
+function geometricSkip(count: number, fixed: number, offset: number, a: number, logA: number, rounds: AffineRounds): AffineSkip | undefined {
+  if (!(count > 0) || !Number.isFinite(count)) return undefined;
+  const bytes = count * fixed + (offset * -Math.expm1(count * logA)) / (1 - a);
   return {
-    rounds: skipped,
+    rounds: count,
     bytes,
-    seconds: skipped * rounds.latencySec + rounds.secPerByte * bytes,
-    nextBytes: fixed + offset * Math.exp(skipped * logA),
+    seconds: count * rounds.latencySec + rounds.secPerByte * bytes,
+    nextBytes: fixed + offset * Math.exp(count * logA),
   };
 }

@@ -124,6 +124,9 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
   let rounds = 0;
   let rule: StopRule | undefined;
   let affineTried = false;
+  /** Bytes of the last two memory rounds finished, for the asymptotic skip. */
+  let previousBytes = Number.NaN;
+  let beforePreviousBytes = Number.NaN;
   while (!planner.done) {
     const stage = planner.stage;
     const rate = Math.min(bandwidthBytesPerSec, planner.rateCap);
@@ -150,11 +153,16 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
       const repeats = planner.skipFixedPoint(roundBytes);
       clock += repeats * duration;
       rounds += repeats;
-      // Converging geometrically: jump over the rounds that no stop rule can end (./affineRounds.ts). Its
-      // bound only shrinks by one per round, so one attempt, after the first memory round, is enough.
-      if (!affineTried && input.roundOverheadSec === undefined) {
+      // Converging geometrically: jump over the rounds that no stop rule can end (./affineRounds.ts). The
+      // affine bound only shrinks by one per round, so it is tried once, after the first memory round; then
+      // the asymptotic tail of any dirty model.
+      beforePreviousBytes = previousBytes;
+      previousBytes = roundBytes;
+      if (input.roundOverheadSec === undefined) {
+        const skipped = affineTried
+          ? planner.skipAsymptote(beforePreviousBytes, previousBytes, latencySec, rate)
+          : planner.skipAffineRounds(latencySec, rate);
         affineTried = true;
-        const skipped = planner.skipAffineRounds(latencySec, rate);
         clock += skipped.seconds;
         rounds += skipped.rounds;
       }

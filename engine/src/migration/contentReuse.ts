@@ -125,19 +125,52 @@ function clamp(bytes: number, vm: Vm): number {
   return Math.min(Math.max(bytes, 0), vm.memoryBytes);
 }
 
+/** A migration's predicted arrival: its VM counts on `target` from `endSec` on. */
+interface Arrival {
+  readonly vm: number;
+  readonly target: number;
+  readonly endSec: number;
+}
+
 /**
- * Content reuse of every migration predicted before the run (what the editor shows): migrations are taken in
- * start order, and each VM counts on its destination from the start of its migration, as the hypervisor
- * reserves it then. The run decides at each start from the VMs that have actually arrived.
+ * Content reuse of every migration predicted before the run (what the editor shows), by the run's rule: a VM
+ * counts on its destination once its migration has ended (`Residency`). Predicted starts follow the run's
+ * schedule (./schedule.ts: a group starts once the previous group has finished; a VM's own migrations run one
+ * after another), and a migration ends `durationOf(index, decision)` after its start: the closed-form
+ * duration of migration `index` with that reuse (../forecast.ts), or undefined when it cannot be predicted,
+ * and its VM then never arrives. Durations are uncontended, so with migrations sharing links the prediction
+ * can still count a VM as arrived slightly before the run does.
  */
-export function predictReuse(scenario: Scenario): ReuseDecision[] {
-  const location = scenario.vms.map((vm) => vm.host);
+export function predictReuse(scenario: Scenario, durationOf: (index: number, decision: ReuseDecision) => number | undefined): ReuseDecision[] {
   const decisions: ReuseDecision[] = scenario.migrations.map(() => ({ staticBytes: 0 }));
   const order = scenario.migrations.map((migration, index) => ({ migration, index })).sort((a, b) => a.migration.startSec - b.migration.startSec || a.index - b.index);
-  for (const { migration, index } of order) {
+  const schedule = scenario.schedule ?? { kind: "concurrent" };
+  const groupSize = schedule.kind === "sequential" ? 1 : schedule.kind === "batched" ? Math.max(1, schedule.size) : Math.max(1, order.length);
+  const arrivals: Arrival[] = [];
+  const vmFreeSec = scenario.vms.map(() => 0);
+  let groupReleaseSec = 0;
+  let latestEndSec = 0;
+  order.forEach(({ migration, index }, position) => {
+    // Every earlier group has ended by the latest end so far: each group starts after its predecessor ends.
+    if (position > 0 && position % groupSize === 0) groupReleaseSec = latestEndSec;
+    const startSec = Math.max(migration.startSec, groupReleaseSec, vmFreeSec[migration.vm]!);
+    const location = locationsAt(scenario, arrivals, startSec);
     const residents = location.flatMap((at, vm) => (at === migration.target ? [vm] : []));
-    decisions[index] = reuseAtStart(scenario, migration.vm, location[migration.vm]!, migration.target, residents);
-    location[migration.vm] = migration.target;
-  }
+    const decision = reuseAtStart(scenario, migration.vm, location[migration.vm]!, migration.target, residents);
+    decisions[index] = decision;
+    const duration = durationOf(index, decision);
+    const endSec = duration === undefined ? Number.POSITIVE_INFINITY : startSec + duration;
+    arrivals.push({ vm: migration.vm, target: migration.target, endSec });
+    vmFreeSec[migration.vm] = endSec;
+    latestEndSec = Math.max(latestEndSec, endSec);
+  });
   return decisions;
+}
+
+/** Where every VM runs at `timeSec`: its host, moved by each arrival that has happened by then, in end order. */
+function locationsAt(scenario: Scenario, arrivals: readonly Arrival[], timeSec: number): number[] {
+  const location = scenario.vms.map((vm) => vm.host);
+  const arrived = arrivals.filter((a) => a.endSec <= timeSec).sort((a, b) => a.endSec - b.endSec);
+  for (const arrival of arrived) location[arrival.vm] = arrival.target;
+  return location;
 }

@@ -31,7 +31,7 @@ import type { DirtyModel, HypervisorProfile, Vm, VmDisk } from "../scenario.js";
 import { AutoConvergeState } from "./autoConverge.js";
 import { checkDirtyModel, dirtiedBytes, dirtyRateOf } from "./dirtying.js";
 import { stopBeforeFirstRound, stopRuleAfterRound } from "./stopConditions.js";
-import { affineSkip } from "./affineRounds.js";
+import { affineSkip, asymptote, asymptoticSkip, type AffineRounds, type AffineSkip } from "./affineRounds.js";
 
 export interface MigrationSpec {
   readonly memoryBytes: number;
@@ -194,25 +194,56 @@ export class RoundPlanner {
     const intercept = dirty.bytesPerSec * latencySec;
     if (!(intercept / (1 - d / rateBytesPerSec) < this.memory)) return none;
     const skip = affineSkip(
-      {
-        slope: d / rateBytesPerSec,
-        slopeMinusOne: (d - rateBytesPerSec) / rateBytesPerSec,
-        intercept,
-        latencySec,
-        secPerByte: this.ratio / rateBytesPerSec,
-        bytes: this.bytes,
-        sentBytes: this.sentBytes,
-        sentLimitBytes: profile.maxSentFactor * (this.memory + this.diskBytes),
-        roundsLeft: profile.maxRounds - 2 - (this.index - this.phaseStart),
-      },
+      { ...this.closedFormState(latencySec, rateBytesPerSec), slope: d / rateBytesPerSec, slopeMinusOne: (d - rateBytesPerSec) / rateBytesPerSec, intercept },
       profile,
     );
-    if (skip === undefined) return none;
+    return skip === undefined ? none : this.applySkip(skip);
+  }
+
+  /** Where the memory rounds stand, for ./affineRounds.ts (the affine case adds its slope and intercept). */
+  private closedFormState(latencySec: number, rateBytesPerSec: number): AffineRounds {
+    const { profile } = this.spec;
+    return {
+      slope: Number.NaN,
+      slopeMinusOne: Number.NaN,
+      intercept: Number.NaN,
+      latencySec,
+      secPerByte: this.ratio / rateBytesPerSec,
+      bytes: this.bytes,
+      sentBytes: this.sentBytes,
+      sentLimitBytes: profile.maxSentFactor * (this.memory + this.diskBytes),
+      roundsLeft: profile.maxRounds - 2 - (this.index - this.phaseStart),
+    };
+  }
+
+  /** Accounts for skipped memory rounds as `finish` would have, and makes the round after them current. */
+  private applySkip(skip: AffineSkip): { readonly rounds: number; readonly seconds: number } {
     this.index += skip.rounds;
     this.sentBytes += skip.bytes;
     this.sentWireBytes += this.wire(skip.bytes);
     this.set("memory", skip.nextBytes, this.index);
     return skip;
+  }
+
+  /**
+   * Skips memory rounds along the geometric tail near the recurrence's fixed point (`asymptote` of
+   * ./affineRounds.ts), for the analytic predictor, when every round lasts latencySec + wire bytes /
+   * rateBytesPerSec: any dirty model, no disk writes, no auto-converge. `beforePreviousBytes` and
+   * `previousBytes` are the two memory rounds just finished. The rules must hold off both now (they did, or
+   * this would not be a memory round) and at the limit, so that none can fire on the way there. Accounts for
+   * the skipped rounds as `finish` would; returns how many and how long they took.
+   */
+  skipAsymptote(beforePreviousBytes: number, previousBytes: number, latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
+    const none = { rounds: 0, seconds: 0 };
+    const { profile } = this.spec;
+    if (this.stage !== "memory" || profile.autoConverge !== undefined || this.diskRate > 0) return none;
+    const tail = asymptote(beforePreviousBytes, previousBytes, this.bytes);
+    if (tail === undefined) return none;
+    const limitWire = this.wire(tail.limit);
+    const limitSec = latencySec + limitWire / rateBytesPerSec;
+    if (this.stopRule(this.index + 1, tail.limit, limitWire, tail.limit, limitWire, limitSec) !== undefined) return none;
+    const skip = asymptoticSkip(this.closedFormState(latencySec, rateBytesPerSec), tail.limit, tail.ratio);
+    return skip === undefined ? none : this.applySkip(skip);
   }
 
   private startMemory(index: number): void {

@@ -3,7 +3,7 @@
  * VMs are placed and migrate (a destination is reserved when its migration starts, as hypervisors do),
  * migrations between hypervisors that cannot talk to each other, and VMs that are never migrated.
  */
-import { predictReuse, type Scenario } from "@vmig/engine";
+import { forecastMigrations, type Scenario } from "@vmig/engine";
 import type { Span } from "../syntax/ast.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { Lowered } from "./lower.js";
@@ -81,7 +81,7 @@ function checkCompatible(scenario: Scenario, sourceProfile: number, targetProfil
 export function checkUnmigrated(scenario: Scenario, diagnostics: DiagnosticBag, vmSpans: ReadonlyMap<string, Span>): void {
   if (scenario.placement) return;
   const migrated = new Set(scenario.migrations.map((m) => m.vm));
-  const donors = new Set(scenario.contentReuse ? predictReuse(scenario).flatMap((d) => (d.donor === undefined ? [] : [d.donor])) : []);
+  const donors = new Set(scenario.contentReuse ? forecastMigrations(scenario).flatMap((f) => (f.reuse.donor === undefined ? [] : [f.reuse.donor])) : []);
   scenario.vms.forEach((vm, i) => {
     const span = vmSpans.get(vm.name);
     if (!migrated.has(i) && !donors.has(i) && span) diagnostics.warning(span, "unused", `'${vm.name}' is never migrated: it only takes memory and a slot on '${scenario.hosts[vm.host]!.name}'`);

@@ -4,7 +4,7 @@
 import type { BackgroundFlow } from "@vmig/engine";
 import type { BackgroundDecl, PolicyDecl, TrafficDecl } from "../syntax/ast.js";
 import { checkAttributes, checkNumber } from "./attributes.js";
-import { backgroundKinds, policyChoices, type BlockKind } from "./schema.js";
+import { backgroundKinds, policyBlockKind, policyChoices } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
 import { lowerReuseTable } from "./contentReuse.js";
 import { lowerDatacentre, lowerScorePlacement } from "./lowerPlacement.js";
@@ -78,7 +78,9 @@ export function lowerPolicy(builder: ScenarioBuilder, decl: PolicyDecl): void {
     context.diagnostics.error(decl.choice ?? decl.category!, "wrong-value", `policy ${category} needs one of ${choices.join(", ")}`);
     return;
   }
-  const attributes = checkAttributes(`policy.${category}` as BlockKind, decl.body, `policy ${category}`, context);
+  // A category with a schema per choice (placement) names the choice in its messages.
+  const blockKind = policyBlockKind(category, choice)!;
+  const attributes = checkAttributes(blockKind, decl.body, blockKind === `policy.${category}` ? `policy ${category}` : `policy ${category} ${choice}`, context);
   const n = attributes.numbers;
   const already = { routing: builder.routing, allocation: builder.allocation, schedule: builder.schedule, transport: builder.transport, content_reuse: builder.contentReuse, placement: builder.placement ?? builder.scorePlacement }[category as "routing"];
   if (already) {

@@ -235,25 +235,25 @@ export const policies: Readonly<Record<string, PolicySpec>> = {
   routing: {
     doc: "How migration and background flows are routed.",
     choices: {
-      shortest: "Fewest hops, then least latency (the default).",
-      ecmp: "Equal-cost multipath: each flow hashed onto one of the shortest paths.",
-      dynamic: "Paper 000's SDN controller: polls port statistics every `interval` and moves flows off loaded links.",
+      shortest: "Fewest hops, one fixed path per pair of nodes (the default).",
+      ecmp: "Equal-cost multipath: a hash of each flow picks one of the fewest-hops paths.",
+      dynamic: "Paper 000's SDN controller: routes by the bytes each link carried over the last polling `interval` (default 5 s).",
     },
   },
   allocation: {
     doc: "How concurrent migrations share bandwidth.",
     choices: {
       fair: "Max-min fair sharing with every other flow (the default).",
-      equal: "The `total` bandwidth split equally among the migrations.",
-      optimal: "Paper 003's geometric program: the split of `total` that minimises the migrations' total time for `rounds` live rounds.",
+      equal: "The `total` bandwidth R (default: the bottleneck of their paths) split equally among the migrations.",
+      optimal: "Paper 003's geometric program: the split of `total` among the migrations for `rounds` live rounds (default 3).",
     },
   },
   schedule: {
     doc: "When the migrations start relative to each other.",
     choices: {
       concurrent: "Each migration at its own `at` time (the default).",
-      sequential: "One after another, each when the previous has finished.",
-      batched: "`size` migrations at a time; the next batch when the previous has finished.",
+      sequential: "One at a time, in start order.",
+      batched: "Groups of `size` in start order; a group starts once the previous one has finished.",
     },
   },
   transport: {

@@ -5,7 +5,7 @@
  */
 import type { IToken } from "chevrotain";
 import * as T from "../syntax/tokens.js";
-import { attributeSpec, blockSchemas, expectMetrics, hypervisorKinds, policyChoices, topologyGenerators, type BlockKind, type SymbolKind } from "../check/schema.js";
+import { attributeSpec, blockSchemas, expectMetrics, hypervisorKinds, policies, policyBlockKind, policyChoices, topologyGenerators, type BlockKind, type SymbolKind } from "../check/schema.js";
 import { unitsOf, type Dimension } from "../units.js";
 import type { SymbolTable } from "../check/symbols.js";
 import { MAX_CHECKED_BYTES } from "../check/check.js";
@@ -34,7 +34,7 @@ const topLevel: readonly Completion[] = [
   { label: "expect", kind: "keyword", detail: "an assertion on the results", snippet: "expect ${1:web}.${2|downtime,total_time,bytes_sent,rounds|} < ${3:300} ms" },
   { label: "hosts", kind: "keyword", detail: "attributes for a set of hosts", snippet: "hosts ${1:dc.host[*]} { hypervisor ${2:xen30} }" },
   { label: "traffic", kind: "keyword", detail: "background traffic", snippet: "traffic {\n\tbackground ${1:a} -> ${2:b} cbr ${3:100} Mbps during ${4:0} s .. ${5:60} s\n}" },
-  { label: "policy", kind: "keyword", detail: "routing, allocation, schedule or transport policy" },
+  { label: "policy", kind: "keyword", detail: "routing, allocation, schedule, transport, content reuse or placement policy" },
 ];
 
 const topologyMembers: readonly Completion[] = [
@@ -96,13 +96,13 @@ export function complete(text: string, offset: number, symbols: SymbolTable, par
         if (block === "host") return names(symbols, ["hypervisor"]);
         break;
       case T.Policy:
-        return Object.keys(policyChoices).map((label) => ({ label, kind: "keyword" as const, detail: "policy" }));
+        return Object.entries(policies).map(([label, spec]) => ({ label, kind: "keyword" as const, detail: "policy", documentation: spec.doc }));
       case T.Hosts:
         return names(symbols, ["host"]);
       case T.Identifier: {
         const beforeWord = before[before.length - 2];
         if (beforeWord?.tokenType === T.Policy) {
-          return (policyChoices[previous.image] ?? []).map((label) => ({ label, kind: "value" as const, detail: `${previous.image} policy` }));
+          return Object.entries(policies[previous.image]?.choices ?? {}).map(([label, doc]) => ({ label, kind: "value" as const, detail: `${previous.image} policy`, documentation: doc }));
         }
         if (beforeWord?.tokenType === T.Topology) {
           return topologyGenerators.map((label) => ({ label, kind: "value" as const, detail: "topology generator" }));
@@ -209,8 +209,11 @@ function enclosingBlock(tokens: readonly IToken[]): BlockKind | undefined {
       const generator = tokens[i + 2]!.image;
       if ((topologyGenerators as readonly string[]).includes(generator)) opener = `topology.${generator}` as BlockKind;
     }
+    // A category with a schema per choice (`policy placement s-core {`) opens the choice's block.
     if (token.tokenType === T.Policy && tokens[i + 1]?.tokenType === T.Identifier && policyChoices[tokens[i + 1]!.image]) {
-      opener = `policy.${tokens[i + 1]!.image}` as BlockKind;
+      const choice = tokens[i + 2];
+      const written = choice?.tokenType === T.Identifier || choice?.tokenType === T.HyphenatedWord ? choice.image : undefined;
+      opener = policyBlockKind(tokens[i + 1]!.image, written);
     }
     // `datacentre {` inside a traffic block opens the generator's block (paper 004).
     if (token.tokenType === T.Identifier && token.image === "datacentre" && tokens[i + 1]?.tokenType === T.LCurly) opener = "datacentre";

@@ -2,9 +2,9 @@
  * Hover text: what a name is (with its `///` documentation), what an attribute means, what a quantity is
  * in SI, and what the closed-form model predicts for a migration.
  */
-import type { Span } from "../syntax/ast.js";
+import type { PolicyDecl, Span } from "../syntax/ast.js";
 import type { CheckResult } from "../check/check.js";
-import { attributeSpec, expectMetrics, type AttributeType } from "../check/schema.js";
+import { attributeSpec, blockSchemas, contextualWords, expectMetrics, policies, policyBlockKind, type AttributeType } from "../check/schema.js";
 import { DEFAULT_PAGE_BYTES, toSI, unitInfo } from "../units.js";
 import { formatBytes, formatRate } from "../format.js";
 import { nodeAt } from "./nodeAt.js";
@@ -42,6 +42,10 @@ export function hover(checked: CheckResult, offset: number): Hover | undefined {
       return { start: at.value.start, end: at.value.end, contents: `**${unit.dimension}** ${at.value.value} ${at.value.unit.text} = ${shown}${unit.perPage ? " with 4 KiB pages" : ""}` };
     }
   }
+  if (at.reuseEntry && offset < (at.reuseEntry.size?.start ?? at.reuseEntry.end)) {
+    return { start: at.reuseEntry.start, end: at.reuseEntry.end, contents: contextualWords["reuse-entry"]! };
+  }
+  if (at.owner?.kind === "datacentre" && offset <= at.owner.keyword.end) return { ...at.owner.keyword, contents: contextualWords.datacentre! };
   if (at.attribute && at.blockKind && offset <= at.attribute.name.end) {
     const spec = attributeSpec(at.blockKind, at.attribute.name.text);
     if (spec) {
@@ -50,6 +54,13 @@ export function hover(checked: CheckResult, offset: number): Hover | undefined {
     }
   }
   const declaration = at.declaration;
+  if (declaration?.kind === "policy") {
+    const word = policyWordHover(declaration, offset);
+    if (word) return word;
+  }
+  if (declaration?.kind === "migrate" && declaration.any && offset >= declaration.any.start && offset <= declaration.any.end) {
+    return { ...declaration.any, contents: [contextualWords.any!, migrationForecast(checked, declaration) ?? ""].filter((p) => p).join("\n\n") };
+  }
   if (declaration && offset >= declaration.keyword.start && offset <= declaration.keyword.end) {
     const parts = [keywordDocs[declaration.kind] ?? ""];
     if (declaration.kind === "migrate") parts.push(migrationForecast(checked, declaration) ?? "");
@@ -57,6 +68,24 @@ export function hover(checked: CheckResult, offset: number): Hover | undefined {
     return { ...declaration.keyword, contents: parts.filter((p) => p).join("\n\n") };
   }
   return undefined;
+}
+
+/** Hover over a policy's category (what it decides, its choices) or its choice (what it does, its attributes). */
+function policyWordHover(declaration: PolicyDecl, offset: number): Hover | undefined {
+  const category = declaration.category;
+  const spec = category ? policies[category.text] : undefined;
+  if (!category || !spec) return undefined;
+  if (offset >= category.start && offset <= category.end) {
+    const choices = Object.entries(spec.choices).map(([choice, doc]) => `- \`${choice}\` — ${doc}`);
+    return { ...category, contents: [`**policy ${category.text}** — ${spec.doc}`, "", ...choices].join("\n") };
+  }
+  const choice = declaration.choice;
+  const doc = choice ? spec.choices[choice.text] : undefined;
+  if (!choice || doc === undefined || offset < choice.start || offset > choice.end) return undefined;
+  const kind = policyBlockKind(category.text, choice.text);
+  const attributes = kind ? blockSchemas[kind].map((a) => `\`${a.name}\``) : [];
+  const takes = attributes.length > 0 ? `Attributes: ${attributes.join(", ")}.` : "";
+  return { ...choice, contents: [`**policy ${category.text} ${choice.text}** — ${doc}`, takes].filter((p) => p).join("\n\n") };
 }
 
 function describeAttributeType(type: AttributeType): string {

@@ -3,18 +3,8 @@
  * the host `policy placement similarity` chose for `migrate … to any HOSTS`, and the static pages the
  * content reuse policy is predicted to skip.
  */
-import { predictReuse, type ReuseDecision } from "@vmig/engine";
 import type { CheckResult } from "../check/check.js";
 import { formatBytes } from "../format.js";
-
-/** Each migration's predicted reuse, computed once per check result. */
-const reuseCache = new WeakMap<CheckResult, readonly ReuseDecision[]>();
-
-function reuseOf(checked: CheckResult): readonly ReuseDecision[] {
-  let decisions = reuseCache.get(checked);
-  if (!decisions && checked.scenario) reuseCache.set(checked, (decisions = predictReuse(checked.scenario)));
-  return decisions ?? [];
-}
 
 /** "→ dc.host[3]" for a migration whose destination a placement policy chose; undefined otherwise. */
 export function chosenDestination(checked: CheckResult, index: number): string | undefined {
@@ -28,18 +18,18 @@ export function chosenDestination(checked: CheckResult, index: number): string |
 export function describePlacementAndReuse(checked: CheckResult, indices: readonly number[]): string[] {
   const scenario = checked.scenario;
   if (!scenario) return [];
-  const reuse = reuseOf(checked);
   return indices.flatMap((index) => {
     const migration = scenario.migrations[index]!;
     const vm = scenario.vms[migration.vm]!;
     const target = scenario.hosts[migration.target]!.name;
     const lines: string[] = [];
     if (checked.migrationDeclarations[index]?.any) lines.push(`**Destination of ${vm.name}:** ${target}, chosen by \`policy placement similarity\`.`);
-    const decision = reuse[index];
+    // The forecast's reuse: by the run's rule, a similar VM counts on the destination once it has arrived.
+    const decision = checked.forecasts[index]?.reuse;
     if (scenario.contentReuse && decision) {
       lines.push(
         decision.donor === undefined
-          ? `**Content reuse:** nothing predicted for ${vm.name}: no VM with its OS and hypervisor version on ${target} when it starts.`
+          ? `**Content reuse:** nothing predicted for ${vm.name}: no VM with its OS and hypervisor version has arrived on ${target} when it starts.`
           : `**Content reuse:** ${formatBytes(decision.staticBytes)} of ${vm.name}'s static pages copied from ${scenario.vms[decision.donor]!.name} on ${target}, not sent in round 0.`,
       );
     }

@@ -67,6 +67,8 @@ export function semanticTokens(text: string, result: CheckResult): SemanticToken
         mark(node.name, symbolTokenTypes[node.kind], ["declaration"]);
         break;
       case "migrate":
+        // `to any HOSTS`: a word of the language here, though not a reserved keyword.
+        mark(node.any, "keyword");
         markValue(node.at, mark);
         break;
       case "expect":
@@ -81,6 +83,12 @@ export function semanticTokens(text: string, result: CheckResult): SemanticToken
         mark(node.category, "property");
         mark(node.choice, "enumMember");
         break;
+      case "datacentre":
+        mark(node.keyword, "keyword");
+        break;
+      case "reuse-entry":
+        markValue(node.size, mark);
+        return;
       default:
         break;
     }

@@ -154,6 +154,8 @@ export class VmigParser extends CstParser {
       this.OR([
         { ALT: () => this.CONSUME2(T.Identifier, { LABEL: "choice" }) },
         { ALT: () => this.CONSUME(T.HyphenatedWord, { LABEL: "choice" }) },
+        // `policy schedule sequential`: the choice is also the keyword of the `migrate … sequential` modifier.
+        { ALT: () => this.CONSUME(T.Sequential, { LABEL: "choice" }) },
       ]),
     );
     this.OPTION2(() => this.SUBRULE(this.block));
