@@ -33,12 +33,41 @@ export function migrationsTable(migrations: readonly MigrationDocument[]): strin
     String(m.rounds.length),
     m.stop_reason,
   ]);
-  // Paper 002's content reuse: a column of the static bytes not sent, only when some migration reused any.
-  if (migrations.some((m) => m.reused_bytes !== undefined)) {
-    const reused = migrations.map((m) => (m.reused_bytes === undefined ? "-" : `${formatBytes(m.reused_bytes)}${m.reused_from === undefined ? "" : ` from ${m.reused_from}`}`));
-    return table([...header, "reused"], rows.map((row, i) => [...row, reused[i]!]), new Set([3, 4, 5, 6, 7]));
-  }
-  return table(header, rows, new Set([3, 4, 5, 6, 7]));
+  const extras = optionalColumns.filter((column) => migrations.some((m) => column.applies(m)));
+  return table(
+    [...header, ...extras.map((column) => column.title)],
+    rows.map((row, i) => [...row, ...extras.map((column) => (column.applies(migrations[i]!) ? column.cell(migrations[i]!) : "-"))]),
+    new Set([3, 4, 5, 6, 7]),
+  );
+}
+
+/** A column shown only when some migration has the feature it reports. */
+interface OptionalColumn {
+  readonly title: string;
+  readonly applies: (m: MigrationDocument) => boolean;
+  readonly cell: (m: MigrationDocument) => string;
+}
+
+const optionalColumns: readonly OptionalColumn[] = [
+  // Paper 002's content reuse: the static bytes not sent, and the VM whose pages were reused.
+  {
+    title: "reused",
+    applies: (m) => m.reused_bytes !== undefined,
+    cell: (m) => `${formatBytes(m.reused_bytes!)}${m.reused_from === undefined ? "" : ` from ${m.reused_from}`}`,
+  },
+  // Paper 001: whether the VM can be reached after it moved, and for how long probes were lost.
+  {
+    title: "reachability",
+    applies: (m) => m.reachability !== undefined,
+    cell: (m) => reachabilityText(m.reachability!),
+  },
+];
+
+function reachabilityText(r: NonNullable<MigrationDocument["reachability"]>): string {
+  if (r.unreachable) return `UNREACHABLE (${r.architecture}, left its ${r.architecture === "ip" ? "subnet" : "domain"})`;
+  const where = r.crossed ? (r.architecture === "ip" ? "other subnet" : "inter-AD") : r.architecture === "ip" ? "same subnet" : "intra-AD";
+  const probes = r.probe_downtime_s === undefined ? "" : `, probes lost ${formatSeconds(r.probe_downtime_s)}`;
+  return `${r.architecture} ${where}${probes}`;
 }
 
 /**
