@@ -14,6 +14,7 @@ import type { SeriesBatch, SimulationSink } from "@vmig/engine";
 import { toEventDocument, toResultsDocument } from "@vmig/protocol";
 import { formatDiagnostics } from "./diagnostics.js";
 import { migrationsTable, formatMetric, placementSummary } from "./format.js";
+import { NetworkRecorder } from "./networkRecorder.js";
 import { decimate, formatSeconds, remainingPrefix, renderHtmlReport, selectSeries, type SeriesStore } from "@vmig/report";
 import { parseArguments, usage, type Command } from "./arguments.js";
 import { fileImportResolver } from "./imports.js";
@@ -76,6 +77,15 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     // One JSON document per line (JSON Lines), written as each batch arrives so memory stays flat.
     sink.events = (events) => void writeSync(fd, events.map((e) => `${JSON.stringify(toEventDocument(e))}\n`).join(""));
   }
+  const recorder = command.report === undefined ? undefined : new NetworkRecorder();
+  if (recorder !== undefined) {
+    const writeEvents = sink.events;
+    sink.events = (events) => {
+      writeEvents?.(events);
+      recorder.events(events);
+    };
+    sink.linkLoads = (frames) => recorder.linkLoads(frames);
+  }
   let outcome;
   try {
     outcome = runDocument(text, sink, { seed: command.seed, check: { uri: resolve(command.file), resolveImport: fileImportResolver(command.file) } });
@@ -119,7 +129,8 @@ function runRun(command: Command & { name: "run" }, text: string): number {
       actual: o.actual === undefined ? "did not finish" : formatMetric(o.expectation.metric, o.actual),
       passed: o.passed,
     }));
-    writeFileSync(command.report, renderHtmlReport(results, remaining, command.file, shown));
+    const network = recorder?.network(results.topology?.links.length ?? 0);
+    writeFileSync(command.report, renderHtmlReport(results, remaining, command.file, shown, network));
     if (!command.json) process.stdout.write(`\nreport written to ${command.report}\n`);
   }
   return outcome.expectations.every((o) => o.passed) ? 0 : 1;

@@ -45,6 +45,7 @@ test("run: prints one results row per migration and writes a self-contained repo
   assert.match(html, /<h2>Bytes left to copy<\/h2>\s*<svg/);
   assert.match(html, /<path class="lc-line series-0" d="M[^"]{200,}"/, "the remaining-bytes chart has a drawn line");
   assert.match(html, /<h2>Timeline<\/h2>/);
+  assert.match(html, /Each link is coloured by the highest utilisation it reached\. Arrows follow the migrations' routes\./, "the network section has the run's link loads and routes");
   assert.match(html, /<td>web\.downtime &lt; 300 ms<\/td><td class="n">20\.5 ms<\/td><td class="pass">passed<\/td>/);
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, "the report needs no script and no network");
 });
