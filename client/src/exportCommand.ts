@@ -24,7 +24,7 @@ const formats: readonly Format[] = [
     filter: "HTML",
     render: (r, maxPoints) => {
       const remaining = selectSeries(r.remaining, remainingPrefix).map((s) => ({ label: s.label, points: decimate(s.points, maxPoints) }));
-      return renderHtmlReport(r.document, remaining, r.scenario);
+      return renderHtmlReport(r.document, remaining, r.scenario, [], r.network);
     },
   },
 ];

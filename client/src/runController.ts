@@ -19,7 +19,7 @@ import {
   type RunScenarioResult,
   type SeriesParams,
 } from "@vmig/protocol";
-import { decimate, appendChunks, compactStore, remainingPrefix, type SeriesStore } from "@vmig/report";
+import { decimate, appendChunks, compactStore, remainingPrefix, NetworkRecorder, type SeriesStore } from "@vmig/report";
 import type { BaselineRun } from "./panelProtocol.js";
 import type { ResultsPanel } from "./resultsPanel.js";
 import type { RunHistory, RunRecord } from "./runHistory.js";
@@ -31,6 +31,8 @@ interface CurrentRun {
   readonly uri: string;
   /** The bytes-left series so far, kept for comparison and export. */
   readonly remaining: SeriesStore;
+  /** Link peaks and routes so far, kept for export. */
+  readonly network: NetworkRecorder;
   readonly cancellation: vscode.CancellationTokenSource;
   /** Whether the server's `vmig/runDone` reached the panel already. */
   doneForwarded: boolean;
@@ -71,6 +73,7 @@ export class RunController implements vscode.Disposable {
       scenario: path.basename(document.uri.path),
       uri: document.uri.toString(),
       remaining: {},
+      network: new NetworkRecorder(),
       cancellation: new vscode.CancellationTokenSource(),
       doneForwarded: false,
     };
@@ -157,6 +160,8 @@ export class RunController implements vscode.Disposable {
     if (appendChunks(this.current.remaining, params.chunks, (name) => name.startsWith(remainingPrefix))) {
       compactStore(this.current.remaining, this.maxPoints());
     }
+    if (params.link_loads !== undefined) this.current.network.linkLoads(params.link_loads);
+    if (params.events !== undefined) this.current.network.events(params.events);
     this.panel.post({ type: "series", params });
   }
 
@@ -176,7 +181,8 @@ export class RunController implements vscode.Disposable {
       this.panel.post({ type: "runDone", params: { runId: run.runId, results: result.results, error: result.error } });
     }
     if (result.results !== undefined) {
-      const record: RunRecord = { runId: run.runId, scenario: run.scenario, uri: run.uri, document: result.results, remaining: run.remaining };
+      const network = run.network.network(result.results.topology?.links.length ?? 0);
+      const record: RunRecord = { runId: run.runId, scenario: run.scenario, uri: run.uri, document: result.results, remaining: run.remaining, network };
       this.history.finished(record);
     }
     this.updateContext();

@@ -3,7 +3,7 @@
  * produced results (for Compare with Previous Run and Export Results). Pure, so it is unit-tested.
  */
 import type { ResultsDocument } from "@vmig/protocol";
-import type { SeriesStore } from "@vmig/report";
+import type { ReportNetwork, SeriesStore } from "@vmig/report";
 
 /** A run that produced results. */
 export interface RunRecord {
@@ -15,6 +15,8 @@ export interface RunRecord {
   readonly document: ResultsDocument;
   /** The bytes-left series (`remaining/<vm>`), compacted to a bounded size. */
   readonly remaining: SeriesStore;
+  /** Each link's peak load and the migrations' routes, for the report's network drawing. */
+  readonly network?: ReportNetwork;
 }
 
 /** What Re-run repeats. */

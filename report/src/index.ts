@@ -10,3 +10,4 @@ export * from "./htmlReport.js";
 export * from "./ramp.js";
 export * from "./topology.js";
 export * from "./placement.js";
+export * from "./networkRecorder.js";
