@@ -30,7 +30,7 @@ const models: [string, (rate: number) => DirtyModel][] = [
 ];
 
 /** Write rates as fractions of the link's rate: calm, converging slowly, at the rate, and above it. */
-const fractions = [0, 0.3, 0.9, 0.99, 0.995, 0.999, 0.9996, 1, 1.0004, 1.08, 1.2];
+const fractions = [0, 0.3, 0.9, 0.92, 0.95, 0.99, 0.995, 0.999, 0.9996, 1, 1.0004, 1.08, 1.2];
 
 function close(actual: number, expected: number, what: string): void {
   assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.abs(expected) + 1e-12, `${what}: ${actual} against ${expected}`);

@@ -82,8 +82,8 @@ test("paper 000 set-up, 1 GB at 10,000 pages/s, tail loss 0.1: E-N cuts the time
   const off = runSummary(paperScenario({ ...setup, transport: tcp }));
   const on = runSummary(paperScenario({ ...setup, transport: { ...tcp, earlyNotification: true } }));
   const fluid = runSummary(paperScenario(setup));
-  // Observed (seed 7): fluid mean 49.868 s; E-N off 51.022 s mean, 51.940 s makespan, 6 restarts (6 RTOs);
-  // E-N on 49.927 s mean, 50.060 s makespan, 0 restarts.
+  // Observed (seed 7): fluid mean 49.868 s; E-N off 51.024 s mean, 51.943 s makespan, 6 restarts (6 RTOs);
+  // E-N on 49.928 s mean, 50.060 s makespan, 0 restarts.
   assert.ok(on.meanSec < off.meanSec - 0.5, `mean ${on.meanSec} vs ${off.meanSec}`);
   assert.ok(on.makespanSec < off.makespanSec - 0.5, `makespan ${on.makespanSec} vs ${off.makespanSec}`);
   assert.equal(on.restarts, 0);
@@ -123,7 +123,7 @@ test("paper 000 §6.2 without background: E-N shortens every configuration; savi
 });
 
 test("paper 000 §6.2 with background flow, as a higher tail-loss probability (0.3): larger savings", () => {
-  // Observed (seed 7): mean saving 0.82–3.17 s, makespan 0.74–3.30 s; the paper reports about 2–3 s or more.
+  // Observed (seed 7): mean saving 0.82–3.16 s, makespan 0.74–3.30 s; the paper reports about 2–3 s or more.
   const setup = { memoryMiB: 1024, dirtyPagesPerSec: 10_000, routing: { kind: "dynamic" } } as const;
   const saving = (p: number): number => {
     const off = runSummary(paperScenario({ ...setup, transport: { kind: "tcp", tailLossProbability: p } }));

@@ -51,7 +51,10 @@ export interface SeriesParams {
   readonly topology?: TopologyDocument;
   /** Events since the previous notification, in time order. */
   readonly events?: readonly EventDocument[];
-  /** Link-utilisation frames since the previous notification, in time order (the coalescer may drop frames). */
+  /**
+   * The latest link-utilisation frame since the previous notification (the server drops older ones); its
+   * ratios are mean loads since the run's previous frame (docs/protocol.md).
+   */
   readonly link_loads?: readonly LinkLoadDocument[];
 }
 
@@ -65,6 +68,8 @@ export interface RunDoneParams {
   readonly runId: string;
   readonly results?: ResultsDocument;
   readonly error?: string;
+  /** What the results leave out, for the user: e.g. that only the first of a scenario's repetitions ran. */
+  readonly note?: string;
 }
 
 /** Server → client: the run ended (finished, cancelled or failed). Sent before the request is answered. */

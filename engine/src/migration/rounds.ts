@@ -53,6 +53,9 @@ export type RoundStage = "disk" | "memory" | "final" | "push";
  */
 export const FIXED_POINT_TOLERANCE = 1e-13;
 
+/** Secant steps towards a fixed point from Aitken's estimate (each squares the error, roughly). */
+const FIXED_POINT_STEPS = 4;
+
 /** The current round is read from the public fields after `start` and after each `finish`. */
 export class RoundPlanner {
   index = 0;
@@ -193,20 +196,18 @@ export class RoundPlanner {
     const d = dirty.bytesPerSec * this.ratio;
     const intercept = dirty.bytesPerSec * latencySec;
     if (!(intercept / (1 - d / rateBytesPerSec) < this.memory)) return none;
-    const skip = affineSkip(
-      { ...this.closedFormState(latencySec, rateBytesPerSec), slope: d / rateBytesPerSec, slopeMinusOne: (d - rateBytesPerSec) / rateBytesPerSec, intercept },
-      profile,
-    );
+    const slope = d / rateBytesPerSec;
+    const skip = affineSkip(this.closedFormState(latencySec, rateBytesPerSec, slope, (d - rateBytesPerSec) / rateBytesPerSec, intercept), profile);
     return skip === undefined ? none : this.applySkip(skip);
   }
 
-  /** Where the memory rounds stand, for ./affineRounds.ts (the affine case adds its slope and intercept). */
-  private closedFormState(latencySec: number, rateBytesPerSec: number): AffineRounds {
+  /** Where the memory rounds stand, for ./affineRounds.ts (slope and intercept: the affine case's, or NaN). */
+  private closedFormState(latencySec: number, rateBytesPerSec: number, slope = Number.NaN, slopeMinusOne = Number.NaN, intercept = Number.NaN): AffineRounds {
     const { profile } = this.spec;
     return {
-      slope: Number.NaN,
-      slopeMinusOne: Number.NaN,
-      intercept: Number.NaN,
+      slope,
+      slopeMinusOne,
+      intercept,
       latencySec,
       secPerByte: this.ratio / rateBytesPerSec,
       bytes: this.bytes,
@@ -239,11 +240,35 @@ export class RoundPlanner {
     if (this.stage !== "memory" || profile.autoConverge !== undefined || this.diskRate > 0) return none;
     const tail = asymptote(beforePreviousBytes, previousBytes, this.bytes);
     if (tail === undefined) return none;
-    const limitWire = this.wire(tail.limit);
+    const limit = this.fixedPoint(tail.limit, latencySec, rateBytesPerSec);
+    const limitWire = this.wire(limit);
     const limitSec = latencySec + limitWire / rateBytesPerSec;
-    if (this.stopRule(this.index + 1, tail.limit, limitWire, tail.limit, limitWire, limitSec) !== undefined) return none;
-    const skip = asymptoticSkip(this.closedFormState(latencySec, rateBytesPerSec), tail.limit, tail.ratio);
+    if (!(limit > 0) || this.stopRule(this.index + 1, limit, limitWire, limit, limitWire, limitSec) !== undefined) return none;
+    const skip = asymptoticSkip(this.closedFormState(latencySec, rateBytesPerSec), limit, tail.ratio);
     return skip === undefined ? none : this.applySkip(skip);
+  }
+
+  /**
+   * The fixed point V* = next(V*) of the memory rounds, by the secant method from the current round and
+   * Aitken's `estimate`: a few evaluations of the same step as `finish` bring it to rounding.
+   */
+  private fixedPoint(estimate: number, latencySec: number, rateBytesPerSec: number): number {
+    const gap = (bytes: number): number => {
+      const duration = latencySec + this.wire(bytes) / rateBytesPerSec;
+      return dirtiedBytes(this.spec.dirty, duration, this.memory, this.throttle.speed) + this.diskWritten(duration) - bytes;
+    };
+    let x0 = this.bytes;
+    let g0 = gap(x0);
+    let x1 = estimate;
+    let g1 = gap(x1);
+    for (let step = 0; step < FIXED_POINT_STEPS && g1 !== 0 && g1 !== g0; step++) {
+      const x2 = x1 - (g1 * (x1 - x0)) / (g1 - g0);
+      x0 = x1;
+      g0 = g1;
+      x1 = x2;
+      g1 = gap(x1);
+    }
+    return x1;
   }
 
   private startMemory(index: number): void {

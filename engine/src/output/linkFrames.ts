@@ -57,7 +57,8 @@ export class LinkFrameSampler {
     const linkCount = this.capacities.length >> 1;
     const ratios = new Array<number>(linkCount);
     for (let link = 0; link < linkCount; link++) {
-      ratios[link] = Math.min(1, Math.max(this.directionLoad(2 * link, nowSec, span), this.directionLoad(2 * link + 1, nowSec, span)));
+      // Clamped to [0, 1]: byte counters banked at different instants may differ from the exact sum by rounding.
+      ratios[link] = Math.min(1, Math.max(0, this.directionLoad(2 * link, nowSec, span), this.directionLoad(2 * link + 1, nowSec, span)));
     }
     this.lastFrameSec = nowSec;
     this.emit({ timeSec: nowSec, ratios });

@@ -17,6 +17,11 @@
  *   burst lasts at least τ (W ≥ r·τ, the window covers the path) or W ≥ min(bottleneck, cap)·τ, the rest
  *   of the round is one flow at the share: the fluid share always stays the cap. The first window of a
  *   connection is `initialWindowSegments` × 1448 B (RFC 6928's 10 segments by default).
+ * - Congestion avoidance (RFC 5681 §3.1; paper 000 §3.2: "TCP congestion control is divided into four
+ *   segments: slow start, congestion avoidance, fast retransmission, and fast recovery"): the window doubles
+ *   per RTT only below the slow-start threshold ssthresh (initially unbounded); above it, each acknowledged
+ *   window adds MSS × acked / cwnd, about one segment per RTT (RFC 5681 equation 3, summed over a window).
+ *   A loss sets ssthresh = max(cwnd / 2, 2 × MSS) (equation 4, with the window as the flight size).
  * - Round boundaries. Without Early Notification a live round is over for the source when its last ACK
  *   returns (L after the last byte arrived) plus `scanSec` of dirty-bitmap scan; the next round then pays L
  *   again, so the connection idles τ + scanSec. With Early Notification the scan overlaps the drain and the
@@ -28,11 +33,11 @@
  *   round's last window loses a segment. Without a following round's data (no Early Notification, or the
  *   last round) the source waits one RTO, RTO = τ + `minRtoSec` (RFC 6298's SRTT + 4·RTTVAR with Linux's
  *   floor of 200 ms on the variance term), and the window falls to one segment (RFC 5681's loss window, the
- *   "initial window ... 1" of §3.2). With Early Notification on a live round, fast retransmit and recovery
- *   repair it: no time is lost and the window halves (RFC 5681 §3.2, at least two segments).
+ *   "initial window ... 1" of §3.2), to grow back by slow start up to ssthresh and linearly after it. With
+ *   Early Notification on a live round, fast retransmit and recovery repair it: no time is lost and the
+ *   window falls to ssthresh, half of it (RFC 5681 §3.2, at least two segments), and grows back linearly.
  *
- * Not modelled: ssthresh and congestion avoidance (a reduced window grows back by doubling per RTT, which
- * understates a loss's cost), the losses a round-start burst itself causes in shallow buffers (§3.1; fold
+ * Not modelled: the losses a round-start burst itself causes in shallow buffers (§3.1; fold
  * them into `tailLossProbability`), queueing delay, delayed ACKs, tail loss probes (RFC 8985), and TCP
  * effects on background traffic. The closed-form predictor (../migration/analytic.ts) stays fluid.
  */
@@ -73,6 +78,8 @@ export class TcpConnection implements RoundTransport {
   private readonly scanSec: number;
   private readonly lossProbability: number;
   private cwnd = 0;
+  /** RFC 5681's slow-start threshold: "arbitrarily high" until the first loss. */
+  private ssthresh = Number.POSITIVE_INFINITY;
   private started = false;
   private previousLive = false;
   /** A retransmission timeout left the window at one segment: the next round counts as a restart. */
@@ -135,8 +142,7 @@ export class TcpConnection implements RoundTransport {
       flow = network.startFlow(via, chunk, () => {
         flow = undefined;
         const rest = left - chunk;
-        // Slow start with byte counting (RFC 3465): every acknowledged byte of the window adds one to it.
-        if (!open) this.setWindow(this.cwnd + chunk);
+        if (!open) this.acknowledged(chunk);
         if (!(rest > 0)) {
           this.delivered(bytes, live, onDone);
           return;
@@ -163,10 +169,11 @@ export class TcpConnection implements RoundTransport {
     const lost = this.lossProbability > 0 && bytes > 0 && random.next() < this.lossProbability;
     const repairedFast = lost && this.early && live;
     let timeoutSec = 0;
+    if (lost) this.ssthresh = Math.max(this.cwnd / 2, 2 * SEGMENT_BYTES);
     if (repairedFast) {
-      // Duplicate ACKs from the next round's segments trigger fast retransmit; recovery halves the window.
+      // Duplicate ACKs from the next round's segments trigger fast retransmit; recovery ends at ssthresh.
       this.fastRetransmits++;
-      this.setWindow(Math.max(this.cwnd / 2, 2 * SEGMENT_BYTES));
+      this.setWindow(this.ssthresh);
     } else if (lost) {
       this.timeouts++;
       this.afterTimeout = true;
@@ -186,6 +193,18 @@ export class TcpConnection implements RoundTransport {
     } else {
       onDone();
     }
+  }
+
+  /**
+   * A window's worth of `bytes` was acknowledged: slow start with byte counting (RFC 3465, every byte adds
+   * one) below ssthresh, congestion avoidance (MSS × bytes / cwnd) for what is acknowledged above it.
+   */
+  private acknowledged(bytes: number): void {
+    let window = this.cwnd;
+    const slowStart = Math.min(bytes, Math.max(this.ssthresh - window, 0));
+    window += slowStart;
+    if (bytes > slowStart) window += (SEGMENT_BYTES * (bytes - slowStart)) / window;
+    this.setWindow(window);
   }
 
   private setWindow(bytes: number): void {
