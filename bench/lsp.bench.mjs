@@ -29,8 +29,11 @@ const server = spawn(process.execPath, [join(root, "server", "out", "main.js"), 
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const published = new Map();
 let wake;
+/** Errors in the latest diagnostics: the edits must leave the file valid, or forecasts would not run. */
+let errorCount = 0;
 connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
   published.set(params.version, performance.now());
+  errorCount = params.diagnostics.filter((d) => d.severity === 1).length;
   wake?.();
 });
 connection.listen();
@@ -85,12 +88,13 @@ async function editLatencies(count, pick) {
   return samples;
 }
 
-/** Bursts of keystrokes 80 ms apart (fast typing): the latency from a burst's last keystroke to its diagnostics. */
+/** Bursts of digits typed into a VM's dirty rate 80 ms apart (fast typing): latency from a burst's last keystroke. */
 async function burstLatencies(bursts, keystrokes) {
   const samples = [];
   for (let b = 0; b < bursts; b++) {
     await pause(THINK_MS);
-    const offset = document.getText().indexOf(`vm v${100 + b} on`) + `vm v${100 + b} on h${100 + b} { memory `.length;
+    const current = document.getText();
+    const offset = current.indexOf("dirty ", current.indexOf(`vm v${100 + b} on`)) + "dirty ".length;
     let start = 0;
     for (let k = 0; k < keystrokes; k++) {
       if (k > 0) await pause(80);
@@ -101,7 +105,7 @@ async function burstLatencies(bursts, keystrokes) {
   return samples;
 }
 
-/** The digit of a random VM's `memory 2 GiB` (or a host's `memory 64 GiB`), typed over or doubled. */
+/** The last character of `anchor` (a digit) at a random place, typed over or doubled: the file stays valid. */
 function digitEdit(anchor) {
   return (current, random) => {
     const places = [];
@@ -111,8 +115,10 @@ function digitEdit(anchor) {
   };
 }
 
-const vmEdits = await editLatencies(60, digitEdit("{ memory "));
+const vmEdits = await editLatencies(60, digitEdit("{ memory 2"));
+const errorsAfterVmEdits = errorCount;
 const topologyEdits = await editLatencies(30, digitEdit("memory 6"));
+const errorsAfterTopologyEdits = errorCount;
 // A letter typed into a number breaks the file; the next edit removes it again.
 const breaking = [];
 for (let i = 0; i < 15; i++) {
@@ -150,6 +156,7 @@ const memory = serverMemory();
 
 const line = (label, samples) => console.log(`${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms`);
 console.log(`generated scenario: ${text.split("\n").length} lines, ${(text.length / 1024).toFixed(0)} KiB; over stdio`);
+console.log(`errors after the VM edits: ${errorsAfterVmEdits}; after the topology edits: ${errorsAfterTopologyEdits}`);
 console.log(`open → diagnostics                                          ${openMs.toFixed(0)} ms`);
 line(`edit in a VM, after a ${THINK_MS} ms pause → diagnostics (60)`, vmEdits);
 line("edit in the topology (4,000 lines) → diagnostics (30)", topologyEdits);

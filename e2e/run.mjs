@@ -22,6 +22,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
 import { ARTIFACTS, CACHE, ROOT, WAIT_MS, fail, log, sleep, started, withTimeout, writeDocs } from "./common.mjs";
+import { checkCompareTab, checkLineChartTab, gridRows } from "./charts.mjs";
 import { chartTabShots, checkPlacementTab, checkTopologyTab, docShot, editorLines, ensureClean, focusEditor, goToLine, hidePanelAndSideBar, openFile, results, revertFile, runCommand, runScenarioAndCheckResults, runScenarioToEnd, squiggles, until, waitForProblem } from "./workbench.mjs";
 
 const NODE24 = join(CACHE, "node24", "bin", "node");
@@ -335,6 +336,18 @@ if (migrateLine === 0) {
   console.error(`e2e: samples/${sample} has no "migrate web to h2" line; the test needs one.`);
   process.exit(2);
 }
+const transportSample = "fattree-three-migrations.vmig";
+const transportSampleLines = readFileSync(join(ROOT, "samples", transportSample), "utf8").split("\n");
+/** 1-based line and column of the `on` of `early_notification on`, which the Compare step turns off. */
+const notificationLine = transportSampleLines.findIndex((l) => l.includes("early_notification on")) + 1;
+if (notificationLine === 0) {
+  console.error(`e2e: samples/${transportSample} has no "early_notification on"; the Compare step needs one.`);
+  process.exit(2);
+}
+const notificationColumn = transportSampleLines[notificationLine - 1].indexOf("early_notification on") + "early_notification ".length + 1;
+/** The sample's migrating VMs, one row each in the table and one pair of lines each in the comparison. */
+const transportVms = ["guest[1]", "guest[2]", "guest[3]"];
+
 const passes = [
   { name: "dark", theme: "Default Dark Modern", trust: "trusted" },
   { name: "light", theme: "Default Light Modern", trust: "trusted" },
@@ -457,6 +470,7 @@ async function darkPass(page) {
   });
 
   await networkSteps(page, "dark");
+  await transportSteps(page, "dark");
 
   await step(page, "stop-long-run", async () => {
     await openFile(page, "long.vmig");
@@ -490,6 +504,48 @@ async function lightPass(page) {
     await chartTabShots(page, "light");
   });
   await networkSteps(page, "light");
+  await transportSteps(page, "light");
+}
+
+/**
+ * The fat-tree sample with background traffic and TCP transport (paper 000's early notification): the
+ * Links and TCP window charts of its run; then the same scenario with early notification off, compared
+ * with the first run (both runs' lines and the differences per VM). The file is reverted at the end and the
+ * comparison closed, so later steps start from the samples as shipped.
+ */
+async function transportSteps(page, theme) {
+  await step(page, `links-tcp-window-${theme}`, async () => {
+    await openFile(page, transportSample);
+    await focusEditor(page);
+    await runScenarioToEnd(page);
+    const rows = await gridRows(results(page).locator("#table vscode-data-grid"));
+    const vms = rows.map((cells) => cells[0]);
+    if (JSON.stringify(vms) !== JSON.stringify(transportVms)) fail(`the finished migrations are ${JSON.stringify(vms)}, not ${transportVms.join(", ")}`);
+    await checkLineChartTab(page, "links");
+    await sleep(300);
+    await docShot(page, `links-${theme}`);
+    await checkLineChartTab(page, "window", { minLines: transportVms.length, label: /^guest\[[1-3]\]$/ });
+    await sleep(300);
+    await docShot(page, `tcp-window-${theme}`);
+  });
+  await step(page, `compare-early-notification-${theme}`, async () => {
+    await ensureClean(page);
+    await goToLine(page, notificationLine, notificationColumn);
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("off");
+    await until("early notification turned off", async () => (await editorLines(page)).some((l) => l.includes("early_notification off")));
+    await runScenarioToEnd(page);
+    await runCommand(page, "vmig: Compare with Previous Run");
+    await until("the panel to compare", async () => /compared with/.test(await results(page).locator("#header").textContent()));
+    await checkCompareTab(page, transportVms);
+    await sleep(300);
+    await docShot(page, `compare-${theme}`);
+    await revertFile(page);
+    await results(page).locator("#header vscode-button", { hasText: "Close comparison" }).click();
+    await until("the comparison to close", async () => !/compared with/.test(await results(page).locator("#header").textContent()), 10_000);
+    await results(page).locator("#tab-remaining").click();
+  });
 }
 
 /**

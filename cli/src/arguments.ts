@@ -13,12 +13,13 @@ export type Command =
 export const usage = `usage:
   vmig check FILE                                   print diagnostics; exit 1 if any error
   vmig run FILE [--json] [--report OUT.html] [--seed N] [--events EVENTS.jsonl]
-                                                    run the scenario; print a results table (or JSON);
-                                                    --events writes one JSON event per line
-  vmig sweep FILE --param ADDRESS=V1,V2,... [--param ...] [--seeds N | --seed S]
+                                                    run the scenario; print a results table (or JSON),
+                                                    or a summary of its repetitions; --events writes
+                                                    one JSON event per line
+  vmig sweep FILE [--param ADDRESS=V1,V2,...] [--param ...] [--seeds N | --seed S]
                   [--shard I/N] [--jobs J] [--out RESULTS.csv]
-                                                    run every combination; one CSV row per migration
-                                                    (docs/sweep.md)`;
+                                                    run every combination of the file's sweeps and the
+                                                    --params; one CSV row per migration (docs/sweep.md)`;
 
 export function parseArguments(argv: readonly string[]): Command | { readonly error: string } {
   const [name, ...rest] = argv;

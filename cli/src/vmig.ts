@@ -3,7 +3,7 @@
  *
  *   vmig check FILE                                  diagnostics; exit 1 if any error
  *   vmig run FILE [--json] [--report OUT.html] [--seed N] [--events EVENTS.jsonl]
- *   vmig sweep FILE --param ADDRESS=V1,V2,... [--seeds N | --seed S] [--shard I/N] [--jobs J] [--out F]
+ *   vmig sweep FILE [--param ADDRESS=V1,V2,...] [--seeds N | --seed S] [--shard I/N] [--jobs J] [--out F]
  *
  * Exit codes: 0 success, 1 errors in the scenario or a failed `expect`, 2 wrong usage or unreadable file,
  * 3 the simulation itself failed.
@@ -19,6 +19,7 @@ import { parseArguments, usage, type Command } from "./arguments.js";
 import { fileImportResolver } from "./imports.js";
 import { join, resolve } from "node:path";
 import { runSweep } from "./sweep/sweep.js";
+import { checkedExpectation, runRepetitions, summarise, summaryText, type RepetitionDocument } from "./repetitions.js";
 
 /** Points per series in the report: plenty for a static chart, small enough for a light file. */
 const REPORT_POINTS = 2000;
@@ -100,15 +101,23 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     return 1;
   }
   const results = toResultsDocument(outcome.result);
-  const expectations = outcome.expectations.map((o) => ({
-    vm: o.expectation.vm,
-    metric: o.expectation.metric,
-    op: o.expectation.op,
-    bound: o.expectation.bound,
-    actual: o.actual ?? null,
-    passed: o.passed,
-  }));
-  if (command.json) {
+  const expectations = outcome.expectations.map(checkedExpectation);
+  // `scenario { repetitions N }`: the first run above, then the next seeds; --report and --events show the first.
+  const count = outcome.checked.scenario?.repetitions ?? 1;
+  let repeated: RepetitionDocument[] | undefined;
+  try {
+    repeated = count > 1 ? runRepetitions(outcome.checked.scenario!, outcome.checked.expectations, { ...results, expectations }, count) : undefined;
+  } catch (e) {
+    process.stderr.write(`vmig: the simulation failed: ${(e as Error).message}\n`);
+    return 3;
+  }
+  const summary = repeated === undefined ? undefined : summarise(repeated);
+  if (command.json && repeated !== undefined) {
+    process.stdout.write(`${JSON.stringify({ schema: "vmig-repetitions/1", scenario: results.scenario, summary, runs: repeated }, null, 2)}\n`);
+  } else if (summary !== undefined) {
+    for (const line of diagnostics) process.stderr.write(`${line}\n`);
+    process.stdout.write(`${summaryText(results.scenario, summary)}\n`);
+  } else if (command.json) {
     process.stdout.write(`${JSON.stringify({ ...results, expectations }, null, 2)}\n`);
   } else {
     for (const line of diagnostics) process.stderr.write(`${line}\n`);
@@ -132,6 +141,7 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     writeFileSync(command.report, renderHtmlReport(results, remaining, command.file, shown, network));
     if (!command.json) process.stdout.write(`\nreport written to ${command.report}\n`);
   }
+  if (repeated !== undefined) return repeated.every((run) => run.expectations.every((e) => e.passed)) ? 0 : 1;
   return outcome.expectations.every((o) => o.passed) ? 0 : 1;
 }
 

@@ -5,7 +5,7 @@
  * and the table of finished migrations below them. Only the view on show is drawn.
  */
 import { bytesTicks, formatBytes } from "@vmig/report";
-import { LineChart } from "./chart.js";
+import { LineChart, type LineChartOptions } from "./chart.js";
 import { compareMigrations, diffColumns, diffRow } from "./compare.js";
 import { linkLines, remainingLines, windowLines } from "./lines.js";
 import type { PanelState, RunStatus, TabId } from "./panelState.js";
@@ -38,6 +38,16 @@ const tableIntervalMs = 500;
 /** Tick steps for the bytes axis: powers of two, so ticks fall on 256 MiB, 512 MiB, 1 GiB and the like. */
 const byteIncrements = Array.from({ length: 60 }, (_, k) => 2 ** k);
 
+/** The bytes-left chart, drawn on the Bytes left tab and, with the earlier run's lines, on the Compare tab. */
+const remainingChartOptions: LineChartOptions = {
+  yLabel: "left to copy",
+  value: formatBytes,
+  ticks: bytesTicks,
+  increments: byteIncrements,
+  minTop: 1,
+  placeholder: "The chart of bytes left to copy appears when the first migration starts.",
+};
+
 export interface ViewActions {
   readonly stop: () => void;
   readonly closeCompare: () => void;
@@ -56,14 +66,11 @@ export class ResultsView {
   private readonly placementBox = box("placement", "S-CORE placement: cost per iteration and ToR-to-ToR traffic");
   private readonly windowBox = box("window", "TCP congestion window per VM");
   private readonly compareBox = box("compare", "Comparison with the previous run");
-  private readonly remainingChart = new LineChart(this.chartBox, {
-    yLabel: "left to copy",
-    value: formatBytes,
-    ticks: bytesTicks,
-    increments: byteIncrements,
-    minTop: 1,
-    placeholder: "The chart of bytes left to copy appears when the first migration starts.",
-  });
+  /** The Compare tab holds both runs' bytes left above the table of differences. */
+  private readonly compareChartBox = document.createElement("div");
+  private readonly compareTableBox = document.createElement("div");
+  private readonly remainingChart = new LineChart(this.chartBox, remainingChartOptions);
+  private readonly compareChart = new LineChart(this.compareChartBox, remainingChartOptions);
   private readonly linkChart = new LineChart(this.linksBox, {
     yLabel: "utilisation",
     value: (v) => `${(v * 100).toFixed(1)} %`,
@@ -105,6 +112,7 @@ export class ResultsView {
     private readonly actions: ViewActions,
     initialTab: TabId,
   ) {
+    this.compareBox.append(this.compareChartBox, this.compareTableBox);
     const tabs: [TabId, string, HTMLElement][] = [
       ["remaining", "Bytes left", this.chartBox],
       ["timeline", "Timeline", this.timelineBox],
@@ -257,6 +265,11 @@ export class ResultsView {
 
   private renderCompare(state: PanelState): void {
     const baseline = state.baseline;
+    this.compareChartBox.hidden = baseline === undefined;
+    if (baseline !== undefined) {
+      const lines = remainingLines(state.series, baseline.remaining, state.maxPoints);
+      this.compareChart.show(lines.specs, lines.aligned);
+    }
     const key = `${state.runId}/${state.status}/${state.migrations.length}/${baseline?.runId}`;
     if (key === this.compareKey) return;
     this.compareKey = key;
@@ -264,16 +277,16 @@ export class ResultsView {
       const hint = document.createElement("p");
       hint.className = "placeholder";
       hint.textContent =
-        "Run “vmig: Compare with Previous Run” to compare this run with the one before it: the bytes-left chart " +
-        "then shows both runs, and this view the differences per VM.";
-      this.compareBox.replaceChildren(hint);
+        "Run “vmig: Compare with Previous Run” to compare this run with the one before it: this view then shows " +
+        "both runs' bytes left (the earlier one dashed) and the differences per VM.";
+      this.compareTableBox.replaceChildren(hint);
       this.compareGrid = undefined;
       return;
     }
     const rows = compareMigrations(baseline.migrations, state.migrations).map(diffRow);
     if (this.compareGrid === undefined) {
       this.compareGrid = createDataGrid(rows, diffColumns, "Differences from the previous run");
-      this.compareBox.replaceChildren(this.compareGrid);
+      this.compareTableBox.replaceChildren(this.compareGrid);
     } else {
       setDataGridRows(this.compareGrid, rows);
     }

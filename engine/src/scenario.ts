@@ -25,6 +25,13 @@ export interface Scenario {
   readonly routing?: RoutingSpec;
   /** Traffic that competes with the migrations; see engine/src/network/background.ts. */
   readonly background?: readonly BackgroundFlow[];
+  /**
+   * Traffic whose ends are VMs: it stops while a VM is paused for its stop-and-copy and is re-routed from the
+   * VM's new host when the VM resumes; see engine/src/traffic/vmFlows.ts.
+   */
+  readonly vmFlows?: readonly VmFlow[];
+  /** How many times a runner repeats the scenario, with seeds seed, seed + 1, …; one simulation is one (default 1). */
+  readonly repetitions?: number;
   /** How many of the busiest links stream a `link/<name>` utilisation series (default 8 with background, else 0). */
   readonly linkSeries?: number;
   /** How migration rounds cross the network (default fluid, one max-min flow per round); see engine/src/transport/. */
@@ -109,6 +116,26 @@ export interface BackgroundCommon {
   readonly to: number;
   readonly startSec: number;
   /** End of the source (default: the horizon); a bulk flow stops there even if unfinished. */
+  readonly endSec?: number;
+  readonly share?: "fair" | "priority";
+}
+
+/** One end of a VM flow: a VM (the flow follows it when it migrates) or a fixed node (index into `nodes`). */
+export type FlowEnd = { readonly vm: number } | { readonly node: number };
+
+/**
+ * Traffic from or to VMs (paper 000 §5, paper 004 §5.2): a stream capped at `rateBytesPerSec` when `bytes`
+ * is absent, else a transfer of `bytes` (optionally capped), active during [startSec, endSec). It stops while
+ * an end VM is paused and restarts from the VM's new host when it resumes; VMs on one host exchange it
+ * without the network. `share` as for background flows.
+ */
+export interface VmFlow {
+  readonly name?: string;
+  readonly from: FlowEnd;
+  readonly to: FlowEnd;
+  readonly rateBytesPerSec?: number;
+  readonly bytes?: number;
+  readonly startSec: number;
   readonly endSec?: number;
   readonly share?: "fair" | "priority";
 }
@@ -314,6 +341,8 @@ export interface DataCentreTrafficSpec {
   readonly remoteCorrespondents?: number;
   /** Measurement window the flows' bytes are averaged over, in seconds [10]. */
   readonly windowSec?: number;
+  /** Whether every VM pair's traffic also loads the links, as a VM flow at the pair's rate [false]. */
+  readonly loadNetwork?: boolean;
 }
 
 /** The order in which VMs hold S-CORE's migration token (paper 004 §4.1). */

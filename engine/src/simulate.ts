@@ -22,6 +22,7 @@ import { prepareArchitecture } from "./architecture/architecture.js";
 import { Random } from "./kernel/random.js";
 import { planMigrations, type PlannedMigration } from "./plan.js";
 import { planPlacement } from "./placement/release.js";
+import { startVmFlows } from "./traffic/vmFlows.js";
 import { checkContentReuse, Residency, type ReuseDecision } from "./migration/contentReuse.js";
 import type { MigrationResult, SimulationOptions, SimulationResult, SimulationSink } from "./results.js";
 import type { Scenario } from "./scenario.js";
@@ -55,6 +56,8 @@ export function simulate(declared: Scenario, sink: SimulationSink, options: Simu
   const topology = topologySnapshot(scenario);
   sink.topology?.(topology);
   const frames = series.wantsLinkLoads ? startLinkFrames(scenario, plan, net, series, options) : undefined;
+  // Traffic of the VMs themselves: paused with its VM's stop-and-copy, re-routed from its new host on resume.
+  const vmFlows = startVmFlows(sim, net, scenario, seed);
 
   const results: (MigrationResult | undefined)[] = plan.map(() => undefined);
   const waiting: PlannedMigration[][] = scenario.vms.map(() => []);
@@ -100,7 +103,7 @@ export function simulate(declared: Scenario, sink: SimulationSink, options: Simu
       pageBytes: planned.vm.pageBytes,
       onRemaining: (timeSec, bytes) => series.append(seriesName, "bytes", timeSec, bytes),
       onRate: (timeSec, bytesPerSec) => series.append(rateName, "bytes/s", timeSec, bytesPerSec),
-      ...(series.wantsEvents ? { onRoundStart: roundEvents(series, vmName) } : {}),
+      ...roundStartHook(series.wantsEvents ? roundEvents(series, vmName) : undefined, vmFlows?.follower(planned.vmIndex, planned.target.node)),
       onDone: (outcome) => end(planned, outcome),
       ...(connection === undefined ? (relay === undefined ? {} : { transport: relay.transport }) : { transport: connection }),
     });
@@ -109,6 +112,7 @@ export function simulate(declared: Scenario, sink: SimulationSink, options: Simu
   const end = (planned: PlannedMigration, outcome: PrecopyOutcome): void => {
     const connection = connections[planned.index];
     residency.arrived(planned.index);
+    vmFlows?.resume(planned.vmIndex, planned.target.node);
     const fluid = { ...toResult(planned, outcome, schedule.capOf[planned.index]), ...reuseFields(scenario, reuse[planned.index]!) };
     const resumeSec = outcome.endSec - (outcome.degradedSec ?? 0);
     const reached = architecture.reachability(scenario.hosts.indexOf(planned.source), scenario.hosts.indexOf(planned.target), resumeSec - outcome.downtimeSec, resumeSec);
@@ -200,6 +204,20 @@ function rateCap(schedule: SchedulePlan, index: number): { rateCapBytesPerSec?: 
 function roundEvents(series: SeriesBuffer, vm: string): (timeSec: number, round: number, stage: RoundStage, bytes: number) => void {
   return (timeSec, round, stage, bytes) =>
     series.event(stage === "final" ? { kind: "stop-and-copy", timeSec, vm, bytes } : { kind: "round-start", timeSec, vm, round, bytes });
+}
+
+/** The round-start callback of a migration: its events, then what its VM's flows must know; none if neither. */
+function roundStartHook(
+  events: ((timeSec: number, round: number, stage: RoundStage, bytes: number) => void) | undefined,
+  flows: ((stage: RoundStage) => void) | undefined,
+): { onRoundStart?: (timeSec: number, round: number, stage: RoundStage, bytes: number) => void } {
+  if (flows === undefined) return events === undefined ? {} : { onRoundStart: events };
+  return {
+    onRoundStart: (timeSec, round, stage, bytes) => {
+      events?.(timeSec, round, stage, bytes);
+      flows(stage);
+    },
+  };
 }
 
 /** Link-load frames (output/linkFrames.ts) at `options.linkFrameIntervalSec`, or at an interval from the plan. */

@@ -7,6 +7,8 @@ export type { ImportResolver, ImportedFile } from "./check/imports.js";
 export type { Diagnostic, DiagnosticCode, Severity, Fix, TextEdit } from "./check/diagnostics.js";
 export { SymbolTable, type SymbolInfo, type ReferenceSite } from "./check/symbols.js";
 export { blockSchemas, attributeSpec, policyBlockKind, policies, expectMetrics, hypervisorKinds, type AttributeSpec, type BlockKind, type SymbolKind } from "./check/schema.js";
+export { attributesOf, collectTargets, findTarget, splitAddress, type Target } from "./check/sweepTargets.js";
+export { declaredSweeps, type DeclaredSweep } from "./check/sweeps.js";
 export { evaluateExpectations, type Expectation, type ExpectationOutcome } from "./check/expectations.js";
 export { offsetToPosition, positionToOffset, LineIndex } from "./lineIndex.js";
 export { runDocument, type RunOptions, type RunOutcome } from "./run.js";

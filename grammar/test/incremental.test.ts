@@ -148,6 +148,34 @@ test("edits of doc comments and of the lines between declarations: the increment
   }
 });
 
+test("an edit inside a block re-parses only the members it touched, and equals a full check", () => {
+  const original = generated(50);
+  const edits: [string, string][] = [
+    ["host h20 { hypervisor xen30 memory 64 GiB }", "host h20 { hypervisor xen30 memory 65 GiB }"],
+    ["host h20 { hypervisor xen30 memory 64 GiB }", "host h20 { hypervisor xen30 memory 64 GiB cores 8 }"],
+    ["  link h20 -- core", "  link h20 -- core\n  link h20 -- h21 { bandwidth 1 Gbps }\n  link h20 -- core"],
+    ["  host h49 { hypervisor xen30 memory 64 GiB }", "  host h49 { hypervisor xen30 memory 64 GiB } /* the last */"],
+  ];
+  for (const [find, replace] of edits) {
+    const at = original.indexOf(find);
+    assert.ok(at >= 0, find);
+    const text = original.slice(0, at) + replace + original.slice(at + find.length);
+    const before = check(original);
+    const block = (result: CheckResult) => result.parsed.file.declarations.find((d) => d.start <= at && at < d.end)!;
+    const firstMember = (block(before) as { body?: { members: readonly unknown[] } }).body!.members[0];
+    const incremental = check(text, { previous: { text: original, parsed: before.parsed } });
+    assert.equal(snapshot(incremental), snapshot(check(text)), JSON.stringify([find, replace]));
+    const members = (block(incremental) as { body?: { members: readonly unknown[] } }).body!.members;
+    assert.equal(members[0], firstMember, `${JSON.stringify(find)}: the block's first member was parsed again`);
+  }
+  // An attribute left without a value takes the next line's `host` as its value (a reference), an error the
+  // edited member alone would not show: the re-parse must give the full parse's errors.
+  const withCores = original.replace("  host h20 {", "  cores 4\n  host h20 {");
+  const valueless = withCores.replace("  cores 4\n", "  cores\n");
+  const before = check(withCores);
+  assert.equal(snapshot(check(valueless, { previous: { text: withCores, parsed: before.parsed } })), snapshot(check(valueless)));
+});
+
 test("the changed range of two texts leaves out their common prefix and suffix", () => {
   assert.deepEqual(changedRange("host h1", "host h12"), { start: 7, oldEnd: 7, newEnd: 8 });
   assert.deepEqual(changedRange("aaa", "aa"), { start: 2, oldEnd: 3, newEnd: 2 });

@@ -70,7 +70,7 @@ function runInWorker(
           ...(link_loads !== undefined && { link_loads }),
         });
       } else if (message.type === "done") {
-        finish({ runId: params.runId, results: message.results });
+        finish({ runId: params.runId, results: message.results, ...(message.note === undefined ? {} : { note: message.note }) });
       } else {
         finish({ runId: params.runId, error: message.message });
       }

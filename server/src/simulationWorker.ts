@@ -52,11 +52,17 @@ try {
     },
   );
   stream.flush();
-  if (outcome.ok) post({ type: "done", results: toResultsDocument(outcome.result) });
+  if (outcome.ok) post({ type: "done", results: toResultsDocument(outcome.result), ...repetitionsNote(outcome.checked.scenario?.repetitions, outcome.result.seed) });
   else {
     const errors = outcome.checked.diagnostics.filter((d) => d.severity === "error");
     post({ type: "error", message: `the scenario has ${errors.length} error${errors.length === 1 ? "" : "s"}; the first: ${errors[0]?.message ?? "unknown"}` });
   }
 } catch (e) {
   post({ type: "error", message: `the simulation failed: ${(e as Error).message}` });
+}
+
+/** The editor runs the first of a scenario's repetitions only, and says so; `vmig run` runs them all. */
+function repetitionsNote(repetitions: number | undefined, seed: number): { note?: string } {
+  if (repetitions === undefined || repetitions <= 1) return {};
+  return { note: `this is the first of the scenario's ${repetitions} repetitions (seed ${seed}); 'vmig run' runs them all and summarises them` };
 }

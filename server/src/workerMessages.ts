@@ -18,5 +18,5 @@ export interface WorkerInput {
 /** Worker → main thread. */
 export type WorkerOutput =
   | ({ readonly type: "series"; readonly chunks: readonly SeriesChunk[]; readonly finished: readonly MigrationDocument[] } & StreamExtras)
-  | { readonly type: "done"; readonly results: ResultsDocument }
+  | { readonly type: "done"; readonly results: ResultsDocument; readonly note?: string }
   | { readonly type: "error"; readonly message: string };

@@ -20,9 +20,17 @@ export interface Plan {
   readonly seeds: readonly (number | undefined)[];
 }
 
-/** The seeds a sweep runs each combination with: `--seeds N` is 1..N, `--seed S` is S. */
-export function seedsOf(options: { readonly seeds?: number; readonly seed?: number }): (number | undefined)[] {
+/**
+ * The seeds a sweep runs each combination with: `--seeds N` is 1..N, `--seed S` is S. A scenario with
+ * `repetitions R` (and no `--seeds`) runs S..S+R−1, S being `--seed` or the scenario's seed, as `vmig run` does.
+ */
+export function seedsOf(
+  options: { readonly seeds?: number; readonly seed?: number },
+  scenario?: { readonly seed: number; readonly repetitions?: number },
+): (number | undefined)[] {
   if (options.seeds !== undefined) return Array.from({ length: options.seeds }, (_, i) => i + 1);
+  const repetitions = scenario?.repetitions ?? 1;
+  if (scenario !== undefined && repetitions > 1) return Array.from({ length: repetitions }, (_, i) => ((options.seed ?? scenario.seed) + i) % 2 ** 32);
   return [options.seed];
 }
 

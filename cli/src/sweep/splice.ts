@@ -4,7 +4,7 @@
  * does not. Edits are computed once against the original text, then applied per run.
  */
 import { parse, type Span } from "@vmig/grammar";
-import { attributesOf, collectTargets, findTarget, type Target } from "./targets.js";
+import { attributesOf, collectTargets, findTarget, splitAddress, type Target } from "./targets.js";
 
 /** Replaces `text[start, end)` with `insert`. */
 export interface Edit {
@@ -20,12 +20,6 @@ export interface ResolvedParameter {
   readonly attribute: string;
   readonly values: readonly string[];
   readonly edits: readonly Edit[];
-}
-
-/** Splits `vm.web.dirty` into its target (`vm.web`) and attribute (`dirty`): the attribute is the last part. */
-function splitAddress(address: string): { readonly target: string; readonly attribute: string } {
-  const dot = address.lastIndexOf(".");
-  return { target: address.slice(0, dot), attribute: address.slice(dot + 1).trim() };
 }
 
 /** Resolves each parameter against `text`'s declarations; an unknown target or attribute is an error. */

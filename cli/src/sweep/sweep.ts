@@ -9,12 +9,12 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { check, type CheckOptions } from "@vmig/grammar";
+import { check, declaredSweeps, type CheckOptions } from "@vmig/grammar";
 import { formatDiagnostics } from "../diagnostics.js";
 import { fileImportResolver } from "../imports.js";
 import { csvHeader, csvRows } from "./csv.js";
 import type { RunReply, RunRequest } from "./messages.js";
-import type { SweepCommand } from "./options.js";
+import type { ParameterSpec, SweepCommand } from "./options.js";
 import { runAt, runCount, seedsOf, shardIndices, shardSize, type Plan, type Run } from "./plan.js";
 import { runPool } from "./pool.js";
 import { applyEdits, holdsValue, resolveParameters, type ResolvedParameter } from "./splice.js";
@@ -25,7 +25,12 @@ export async function runSweep(command: SweepCommand, text: string, workerPath: 
   const original = check(text, checkOptions);
   for (const line of formatDiagnostics(command.file, text, original.diagnostics)) say(line);
   if (original.diagnostics.some((d) => d.severity === "error")) return 1;
-  const parameters = resolveParameters(text, command.params);
+  const swept = withDeclaredSweeps(declaredSweeps(text, original.parsed.file), command);
+  if ("error" in swept) {
+    say(`vmig: ${swept.error}`);
+    return 2;
+  }
+  const parameters = resolveParameters(text, swept);
   if ("error" in parameters) {
     say(`vmig: ${parameters.error}`);
     return 2;
@@ -36,7 +41,7 @@ export async function runSweep(command: SweepCommand, text: string, workerPath: 
     return 1;
   }
 
-  const plan: Plan = { sizes: parameters.map((p) => p.values.length), seeds: seedsOf(command) };
+  const plan: Plan = { sizes: parameters.map((p) => p.values.length), seeds: seedsOf(command, original.scenario) };
   const total = runCount(plan);
   const shard = command.shard ?? { index: 1, count: 1 };
   const selected = shardSize(total, shard);
@@ -101,6 +106,22 @@ export async function runSweep(command: SweepCommand, text: string, workerPath: 
   say(`vmig sweep: ${scope}, ${counts.rows} row${counts.rows === 1 ? "" : "s"} written ${destination}; ${counts.expectFailed} with a failed expect, ${counts.invalid} with errors, ${counts.failed} failed`);
   if (counts.failed > 0) return 3;
   return counts.invalid > 0 || counts.expectFailed > 0 ? 1 : 0;
+}
+
+/**
+ * The file's own `sweep`s, then the `--param`s: a `--param` with the address of a declared sweep replaces its
+ * values where it stands; the others are added after them, in command-line order.
+ */
+export function withDeclaredSweeps(declared: readonly ParameterSpec[], command: Pick<SweepCommand, "params" | "seeds" | "seed">): ParameterSpec[] | { readonly error: string } {
+  const key = (address: string) => address.replace(/\s+/g, "");
+  const given = new Map(command.params.map((p) => [key(p.address), p]));
+  const merged = declared.map((sweep) => given.get(key(sweep.address)) ?? sweep);
+  const added = command.params.filter((p) => !declared.some((sweep) => key(sweep.address) === key(p.address)));
+  const all = [...merged, ...added];
+  if ((command.seeds !== undefined || command.seed !== undefined) && all.some((p) => key(p.address) === "scenario.seed")) {
+    return { error: `the sweep of scenario.seed cannot be combined with ${command.seeds !== undefined ? "--seeds" : "--seed"}, which overrides it` };
+  }
+  return all;
 }
 
 /**

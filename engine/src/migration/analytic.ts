@@ -104,14 +104,15 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
   checkProfile(profile);
   if (!(bandwidthBytesPerSec > 0)) throw new RangeError(`bandwidth must be positive, got ${bandwidthBytesPerSec}`);
   const dirty = input.dirty ?? { kind: "constant", bytesPerSec: input.dirtyBytesPerSec };
+  // One object literal of a fixed shape (absent fields stay undefined), without spreads: this runs per call.
   const spec: MigrationSpec = {
     memoryBytes,
     dirty,
     profile,
     mode: input.mode ?? "precopy",
-    ...(input.staticBytes === undefined ? {} : { staticBytes: input.staticBytes }),
-    ...(input.disk === undefined ? {} : { disk: input.disk }),
-    ...(input.rateCapBytesPerSec === undefined ? {} : { rateCapBytesPerSec: input.rateCapBytesPerSec }),
+    staticBytes: input.staticBytes,
+    disk: input.disk,
+    rateCapBytesPerSec: input.rateCapBytesPerSec,
   };
   const planner = new RoundPlanner(spec);
   planner.start();
@@ -169,7 +170,7 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
     }
   }
   const stopRule = rule ?? "max-rounds";
-  return {
+  const prediction: MigrationPrediction = {
     totalTimeSec: clock,
     downtimeSec: downtime,
     bytesSent: planner.sentWireBytes,
@@ -177,11 +178,8 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
     finalRoundBytes: finalBytes,
     stopReason: legacyStopReason(stopRule),
     stopRule,
-    ...(pushSec === undefined
-      ? {}
-      : {
-          degradedSec: pushSec,
-          remoteFaults: expectedRemoteFaults(dirty, memoryBytes, pushBytes, pushSec, latencySec, input.pageBytes ?? 4096),
-        }),
   };
+  if (pushSec === undefined) return prediction;
+  const remoteFaults = expectedRemoteFaults(dirty, memoryBytes, pushBytes, pushSec, latencySec, input.pageBytes ?? 4096);
+  return { ...prediction, degradedSec: pushSec, remoteFaults };
 }

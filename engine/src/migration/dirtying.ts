@@ -39,6 +39,41 @@ export function dirtiedBytes(model: DirtyModel, durationSec: number, memoryBytes
 }
 
 /**
+ * A dirty model reduced to one shape for a VM of a given memory size, so that code called once per round
+ * (./rounds.ts) reads numbers instead of switching on the model: a saturating set of `setBytes` written at
+ * `setRate`, plus bytes dirtied linearly at `linearRate` up to `linearCapBytes`. The constant model is the
+ * linear part alone (capped at memory), wws the set alone, hot-cold both; `dirtiedByRates` then gives what
+ * `dirtiedBytes` gives, to the bit (the missing part adds an exact 0).
+ */
+export interface DirtyRates {
+  readonly setBytes: number;
+  readonly setRate: number;
+  readonly linearRate: number;
+  readonly linearCapBytes: number;
+}
+
+/** The model's rates for a VM of `memoryBytes`. */
+export function dirtyRates(model: DirtyModel, memoryBytes: number): DirtyRates {
+  switch (model.kind) {
+    case "constant":
+      return { setBytes: 0, setRate: 0, linearRate: model.bytesPerSec, linearCapBytes: memoryBytes };
+    case "wws":
+      return { setBytes: Math.min(model.wwsBytes, memoryBytes), setRate: model.bytesPerSec, linearRate: 0, linearCapBytes: 0 };
+    case "hot-cold": {
+      const hot = Math.min(model.hotBytes, memoryBytes);
+      return { setBytes: hot, setRate: model.bytesPerSec, linearRate: model.coldBytesPerSec, linearCapBytes: memoryBytes - hot };
+    }
+  }
+}
+
+/** `dirtiedBytes` for rates from `dirtyRates`: unique bytes dirtied while running `durationSec` at `speed`. */
+export function dirtiedByRates(rates: DirtyRates, durationSec: number, speed: number): number {
+  if (!(durationSec > 0)) return 0;
+  const linear = rates.linearRate > 0 ? Math.min(rates.linearRate * speed * durationSec, rates.linearCapBytes) : 0;
+  return rates.setBytes > 0 ? saturating(rates.setBytes, rates.setRate * speed, durationSec) + linear : linear;
+}
+
+/**
  * ∫_0^t dirtied(s) ds, in byte-seconds: what post-copy's fault count needs (./postcopy.ts). Closed forms:
  * for W(1 − e^{−rs/W}) it is W·t − (W²/r)(1 − e^{−rt/W}); for min(r s, C) it is r t²/2 until t = C/r, then
  * C²/(2r) + C (t − C/r).

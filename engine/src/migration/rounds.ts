@@ -29,7 +29,7 @@
 import type { StopRule } from "../results.js";
 import type { DirtyModel, HypervisorProfile, Vm, VmDisk } from "../scenario.js";
 import { AutoConvergeState } from "./autoConverge.js";
-import { checkDirtyModel, dirtiedBytes, dirtyRateOf } from "./dirtying.js";
+import { checkDirtyModel, dirtiedByRates, dirtyRateOf, dirtyRates, type DirtyRates } from "./dirtying.js";
 import { stopBeforeFirstRound, stopRuleAfterRound } from "./stopConditions.js";
 import { affineSkip, asymptote, asymptoticSkip, type AffineRounds, type AffineSkip } from "./affineRounds.js";
 
@@ -53,6 +53,9 @@ export type RoundStage = "disk" | "memory" | "final" | "push";
  */
 export const FIXED_POINT_TOLERANCE = 1e-13;
 
+/** What a skip returns when it skips nothing. */
+const NO_SKIP = { rounds: 0, seconds: 0 } as const;
+
 /** Secant steps towards a fixed point from Aitken's estimate (each squares the error, roughly). */
 const FIXED_POINT_STEPS = 4;
 
@@ -72,6 +75,7 @@ export class RoundPlanner {
   readonly throttle: AutoConvergeState;
 
   private readonly memory: number;
+  private readonly rates: DirtyRates;
   private readonly diskBytes: number;
   private readonly diskRate: number;
   private readonly ratio: number;
@@ -84,6 +88,7 @@ export class RoundPlanner {
   constructor(private readonly spec: MigrationSpec) {
     const { profile, disk } = spec;
     this.memory = spec.memoryBytes;
+    this.rates = dirtyRates(spec.dirty, spec.memoryBytes);
     this.diskBytes = disk !== undefined && disk.local ? disk.bytes : 0;
     this.diskRate = disk !== undefined && disk.local ? disk.writeBytesPerSec : 0;
     this.ratio = profile.compression?.ratio ?? 1;
@@ -139,7 +144,7 @@ export class RoundPlanner {
         return;
       }
       case "memory": {
-        const memory = dirtiedBytes(this.spec.dirty, durationSec, this.memory, this.throttle.speed);
+        const memory = dirtiedByRates(this.rates, durationSec, this.throttle.speed);
         const nextBytes = memory + this.diskWritten(durationSec);
         this.throttle.afterPeriod(memory, roundWire);
         const rule = this.stopRule(next, nextBytes, this.wire(nextBytes), roundBytes, roundWire, durationSec);
@@ -191,14 +196,13 @@ export class RoundPlanner {
    */
   skipAffineRounds(latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
     const { dirty, profile } = this.spec;
-    const none = { rounds: 0, seconds: 0 };
-    if (this.stage !== "memory" || dirty.kind !== "constant" || profile.autoConverge !== undefined || this.diskRate > 0) return none;
+    if (this.stage !== "memory" || dirty.kind !== "constant" || profile.autoConverge !== undefined || this.diskRate > 0) return NO_SKIP;
     const d = dirty.bytesPerSec * this.ratio;
     const intercept = dirty.bytesPerSec * latencySec;
-    if (!(intercept / (1 - d / rateBytesPerSec) < this.memory)) return none;
+    if (!(intercept / (1 - d / rateBytesPerSec) < this.memory)) return NO_SKIP;
     const slope = d / rateBytesPerSec;
     const skip = affineSkip(this.closedFormState(latencySec, rateBytesPerSec, slope, (d - rateBytesPerSec) / rateBytesPerSec, intercept), profile);
-    return skip === undefined ? none : this.applySkip(skip);
+    return skip === undefined ? NO_SKIP : this.applySkip(skip);
   }
 
   /** Where the memory rounds stand, for ./affineRounds.ts (slope and intercept: the affine case's, or NaN). */
@@ -235,17 +239,16 @@ export class RoundPlanner {
    * the skipped rounds as `finish` would; returns how many and how long they took.
    */
   skipAsymptote(beforePreviousBytes: number, previousBytes: number, latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
-    const none = { rounds: 0, seconds: 0 };
     const { profile } = this.spec;
-    if (this.stage !== "memory" || profile.autoConverge !== undefined || this.diskRate > 0) return none;
+    if (this.stage !== "memory" || profile.autoConverge !== undefined || this.diskRate > 0) return NO_SKIP;
     const tail = asymptote(beforePreviousBytes, previousBytes, this.bytes);
-    if (tail === undefined) return none;
+    if (tail === undefined) return NO_SKIP;
     const limit = this.fixedPoint(tail.limit, latencySec, rateBytesPerSec);
     const limitWire = this.wire(limit);
     const limitSec = latencySec + limitWire / rateBytesPerSec;
-    if (!(limit > 0) || this.stopRule(this.index + 1, limit, limitWire, limit, limitWire, limitSec) !== undefined) return none;
+    if (!(limit > 0) || this.stopRule(this.index + 1, limit, limitWire, limit, limitWire, limitSec) !== undefined) return NO_SKIP;
     const skip = asymptoticSkip(this.closedFormState(latencySec, rateBytesPerSec), limit, tail.ratio);
-    return skip === undefined ? none : this.applySkip(skip);
+    return skip === undefined ? NO_SKIP : this.applySkip(skip);
   }
 
   /**
@@ -255,7 +258,7 @@ export class RoundPlanner {
   private fixedPoint(estimate: number, latencySec: number, rateBytesPerSec: number): number {
     const gap = (bytes: number): number => {
       const duration = latencySec + this.wire(bytes) / rateBytesPerSec;
-      return dirtiedBytes(this.spec.dirty, duration, this.memory, this.throttle.speed) + this.diskWritten(duration) - bytes;
+      return dirtiedByRates(this.rates, duration, this.throttle.speed) + this.diskWritten(duration) - bytes;
     };
     let x0 = this.bytes;
     let g0 = gap(x0);

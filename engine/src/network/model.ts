@@ -25,6 +25,8 @@ export interface NetworkModel {
   readonly planning: Routing;
   /** The route a migration takes when it starts now: the planned one, unless routing is dynamic. */
   routeAtStart(from: number, to: number, flow: number, planned: Route): Route;
+  /** The route a new connection between two nodes takes now (VM flows); undefined when none exists. */
+  routeNow(from: number, to: number, flow: number): Route | undefined;
   /** Appends the busiest links' utilisation series, up to `endSec`, to `series`. */
   finish(series: SeriesBuffer, endSec: number): void;
 }
@@ -33,7 +35,8 @@ export interface NetworkModel {
 export function buildNetwork(sim: Simulator, scenario: Scenario): NetworkModel {
   const topology = buildTopology(scenario.nodes, scenario.links);
   const background = scenario.background ?? [];
-  const seriesCount = scenario.linkSeries ?? (background.length > 0 ? DEFAULT_LINK_SERIES : 0);
+  const vmTraffic = (scenario.vmFlows?.length ?? 0) > 0 || scenario.datacentreTraffic?.loadNetwork === true;
+  const seriesCount = scenario.linkSeries ?? (background.length > 0 || vmTraffic ? DEFAULT_LINK_SERIES : 0);
   if (!Number.isInteger(seriesCount) || seriesCount < 0) throw new SimulationError(`linkSeries must be a whole number >= 0, got ${seriesCount}`);
   const recorder = seriesCount > 0 ? new UtilisationRecorder(topology) : undefined;
   const flows = new FlowNetwork(sim, topology, recorder);
@@ -59,6 +62,7 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): NetworkModel {
     flows,
     planning,
     routeAtStart: (from, to, _flow, planned) => dynamic?.route(from, to) ?? planned,
+    routeNow: (from, to, flow) => (dynamic ?? planning).route(from, to, flow),
     finish: (series, endSec) => {
       if (recorder === undefined) return;
       flows.flushLinks();

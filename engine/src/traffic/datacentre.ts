@@ -16,7 +16,10 @@ import { Random } from "../kernel/random.js";
 import type { DataCentreTrafficSpec } from "../scenario.js";
 
 /** Paper 004 §5.1.1's values, used for every field a scenario leaves out. */
-export const DATACENTRE_DEFAULTS: Required<DataCentreTrafficSpec> = {
+/** The generator's numeric fields: everything but `loadNetwork`, which only tells the run what to do with the traffic. */
+type GeneratorParameters = Required<Omit<DataCentreTrafficSpec, "loadNetwork">>;
+
+export const DATACENTRE_DEFAULTS: GeneratorParameters = {
   flowsPerVm: 10,
   smallShare: 0.9,
   smallMaxBytes: 10e3,
@@ -98,19 +101,19 @@ export function generateDatacentreTraffic(spec: DataCentreTrafficSpec, rackOfVm:
   return { vmCount, rates, hotspotRacks, flows };
 }
 
-function checkSpec(p: Required<DataCentreTrafficSpec>): void {
-  const shares: (keyof DataCentreTrafficSpec)[] = ["smallShare", "intraRackShare", "hotspotShare"];
+function checkSpec(p: GeneratorParameters): void {
+  const shares: (keyof GeneratorParameters)[] = ["smallShare", "intraRackShare", "hotspotShare"];
   for (const name of shares) {
     if (!(p[name] >= 0 && p[name] <= 1)) throw new RangeError(`datacentre traffic: ${name} must be in [0, 1], got ${p[name]}`);
   }
-  const positives: (keyof DataCentreTrafficSpec)[] = ["smallMaxBytes", "largeMinBytes", "largeModeBytes", "largeMaxBytes", "windowSec"];
+  const positives: (keyof GeneratorParameters)[] = ["smallMaxBytes", "largeMinBytes", "largeModeBytes", "largeMaxBytes", "windowSec"];
   for (const name of positives) {
     if (!(p[name] > 0) || !Number.isFinite(p[name])) throw new RangeError(`datacentre traffic: ${name} must be positive, got ${p[name]}`);
   }
   if (!(p.largeMinBytes <= p.largeModeBytes && p.largeModeBytes <= p.largeMaxBytes)) {
     throw new RangeError(`datacentre traffic: large flows need min <= mode <= max, got ${p.largeMinBytes}, ${p.largeModeBytes}, ${p.largeMaxBytes}`);
   }
-  const counts: (keyof DataCentreTrafficSpec)[] = ["hotspotPeers", "rackCorrespondents", "remoteCorrespondents"];
+  const counts: (keyof GeneratorParameters)[] = ["hotspotPeers", "rackCorrespondents", "remoteCorrespondents"];
   for (const name of counts) {
     if (!Number.isInteger(p[name]) || p[name] < 1) throw new RangeError(`datacentre traffic: ${name} must be a whole number >= 1, got ${p[name]}`);
   }

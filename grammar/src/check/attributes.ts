@@ -39,6 +39,9 @@ export function checkAttributes(kind: BlockKind, block: Block | undefined, what:
     if (member.kind === "reuse-entry" && kind !== "policy.content_reuse") {
       context.diagnostics.error(member.keyword, "wrong-value", `${what} has no table rows: '"OS" on "version" SIZE' belongs in 'policy content_reuse static_content { … }'`);
     }
+    if (member.kind === "sweep" && kind !== "scenario") {
+      context.diagnostics.error(member.keyword, "wrong-value", `${what} has no sweeps: 'sweep "ADDRESS" V1, V2' belongs in the scenario block`);
+    }
     if (member.kind !== "attribute") continue;
     const spec = attributeSpec(kind, member.name.text);
     if (!spec) {

@@ -76,14 +76,15 @@ function checkCompatible(scenario: Scenario, sourceProfile: number, targetProfil
 
 /**
  * Warns about VMs that no `migrate` moves: they only occupy their host (unless content reuse copies their
- * pages). With S-CORE (paper 004) every VM may move and its traffic matters, so none is unused.
+ * pages, or a flow joins them). With S-CORE (paper 004) every VM may move and its traffic matters, so none is unused.
  */
 export function checkUnmigrated(scenario: Scenario, diagnostics: DiagnosticBag, vmSpans: ReadonlyMap<string, Span>): void {
   if (scenario.placement) return;
   const migrated = new Set(scenario.migrations.map((m) => m.vm));
+  const talking = new Set((scenario.vmFlows ?? []).flatMap((flow) => [flow.from, flow.to].flatMap((end) => ("vm" in end ? [end.vm] : []))));
   const donors = new Set(scenario.contentReuse ? forecastMigrations(scenario).flatMap((f) => (f.reuse.donor === undefined ? [] : [f.reuse.donor])) : []);
   scenario.vms.forEach((vm, i) => {
     const span = vmSpans.get(vm.name);
-    if (!migrated.has(i) && !donors.has(i) && span) diagnostics.warning(span, "unused", `'${vm.name}' is never migrated: it only takes memory and a slot on '${scenario.hosts[vm.host]!.name}'`);
+    if (!migrated.has(i) && !donors.has(i) && !talking.has(i) && span) diagnostics.warning(span, "unused", `'${vm.name}' is never migrated: it only takes memory and a slot on '${scenario.hosts[vm.host]!.name}'`);
   });
 }

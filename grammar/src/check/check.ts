@@ -4,6 +4,7 @@
  * Never throws. The result always has diagnostics; it has a scenario only when there is no error, so the
  * engine never sees a scenario the user has not finished writing.
  */
+import { checkSweeps } from "./sweeps.js";
 import type { Scenario } from "@vmig/engine";
 import type { ParseResult } from "../syntax/parse.js";
 import { reparse, type ParsedText } from "../incremental/reparse.js";
@@ -70,6 +71,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   for (const [decl, topology] of declareAll(parsed.file.declarations, symbols)) generated.set(decl, topology);
   const own = parsed.file.declarations.map((declaration) => ({ declaration, diagnostics }));
   const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated);
+  checkSweeps(parsed.file, { diagnostics, symbols });
   summariseImportedProblems(imports, diagnostics);
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");

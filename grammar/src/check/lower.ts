@@ -5,7 +5,7 @@
  * reported once, where it is written. The scenario is only handed to the engine when no error was found.
  * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
-import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
+import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type VmFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
 import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
@@ -76,6 +76,7 @@ export class ScenarioBuilder {
   name = "untitled";
   seed = DEFAULT_SEED;
   horizonSec = DEFAULT_HORIZON_SEC;
+  repetitions = 1;
   private scenarioSeen = false;
   readonly nodes: NetworkNode[] = [];
   readonly nodeIndex = new Map<string, number>();
@@ -89,6 +90,8 @@ export class ScenarioBuilder {
   readonly vmIndex = new Map<string, number>();
   readonly migrations: Migration[] = [];
   readonly background: BackgroundFlow[] = [];
+  /** Flows with a VM at one end at least (lowerTraffic.ts). */
+  readonly vmFlows: VmFlow[] = [];
   routing?: RoutingSpec;
   allocation?: RateAllocation;
   schedule?: MigrationSchedule;
@@ -121,6 +124,7 @@ export class ScenarioBuilder {
     this.name = decl.title?.value || this.name;
     this.seed = attributes.numbers.get("seed") ?? this.seed;
     this.horizonSec = attributes.numbers.get("horizon") ?? this.horizonSec;
+    this.repetitions = attributes.numbers.get("repetitions") ?? this.repetitions;
   }
 
   hypervisor(decl: HypervisorDecl): void {
@@ -151,10 +155,13 @@ export class ScenarioBuilder {
     const disk = diskOf(attributes, decl, this.context);
     const n = attributes.numbers;
     names.forEach((name, i) => {
+      // A host whose declaration did not parse is a known name without a lowered host: the VM is left out.
+      const host = this.hostIndex.get(hosts[hosts.length === 1 ? 0 : i]!.name);
+      if (host === undefined) return;
       this.vmIndex.set(name, this.vms.length);
       this.vms.push({
         name,
-        host: this.hostIndex.get(hosts[hosts.length === 1 ? 0 : i]!.name)!,
+        host,
         memoryBytes: n.get("memory") ?? 0,
         vcpus: n.get("vcpus") ?? 1,
         pageBytes,
@@ -253,6 +260,8 @@ export class ScenarioBuilder {
         ...(this.transport ? { transport: this.transport } : {}),
         ...(this.network ? { network: this.network } : {}),
         ...(this.background.length > 0 ? { background: this.background } : {}),
+        ...(this.vmFlows.length > 0 ? { vmFlows: this.vmFlows } : {}),
+        ...(this.repetitions > 1 ? { repetitions: this.repetitions } : {}),
         ...(this.contentReuse ? { contentReuse: this.contentReuse } : {}),
         ...(this.datacentreTraffic ? { datacentreTraffic: this.datacentreTraffic } : {}),
         ...(this.scorePlacement ? { placement: this.scorePlacement } : {}),

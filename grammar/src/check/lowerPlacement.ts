@@ -41,11 +41,12 @@ export function lowerDatacentre(builder: ScenarioBuilder, decl: DatacentreDecl):
     context.diagnostics.error(decl.keyword, "duplicate-name", "a scenario has one datacentre generator; this is the second");
     return;
   }
-  const spec: Record<string, number> = {};
+  const spec: Record<string, number | boolean> = {};
   for (const [attribute, field] of Object.entries(generatorFields)) {
     const value = attributes.numbers.get(attribute);
     if (value !== undefined) spec[field] = value;
   }
+  if (attributes.words.get("load_network") === "on") spec.loadNetwork = true;
   const large = { ...LARGE_DEFAULTS, ...spec };
   if (!(large.largeMinBytes <= large.largeModeBytes && large.largeModeBytes <= large.largeMaxBytes)) {
     context.diagnostics.error(decl.keyword, "out-of-range", `large flows need large_min <= large_size <= large_max, got ${large.largeMinBytes / 1e6} MB, ${large.largeModeBytes / 1e6} MB, ${large.largeMaxBytes / 1e6} MB`);

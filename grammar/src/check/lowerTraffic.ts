@@ -1,11 +1,13 @@
 /**
- * Lowers traffic (background flows) and policies (routing, rate allocation, schedule, transport).
+ * Lowers traffic (background flows, and VM flows when an end is a VM) and policies (routing, rate
+ * allocation, schedule, transport).
  */
-import type { BackgroundFlow } from "@vmig/engine";
+import type { BackgroundFlow, FlowEnd, VmFlow } from "@vmig/engine";
 import type { BackgroundDecl, PolicyDecl, TrafficDecl } from "../syntax/ast.js";
 import { checkAttributes, checkNumber } from "./attributes.js";
 import { backgroundKinds, policyBlockKind, policyChoices } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
+import type { SymbolInfo } from "./symbols.js";
 import { lowerReuseTable } from "./contentReuse.js";
 import { lowerDatacentre, lowerScorePlacement } from "./lowerPlacement.js";
 
@@ -20,7 +22,7 @@ export function lowerTraffic(builder: ScenarioBuilder, decl: TrafficDecl): void 
 
 function lowerBackground(builder: ScenarioBuilder, decl: BackgroundDecl): void {
   const context = builder.context;
-  const nodes = ["host", "switch", "router"] as const;
+  const nodes = ["host", "switch", "router", "vm"] as const;
   const from = context.symbols.resolveMany(decl.from, nodes, "a flow's source");
   const to = context.symbols.resolveMany(decl.to, nodes, "a flow's destination");
   const attributes = checkAttributes("background", decl.body, "a background flow", context);
@@ -44,6 +46,10 @@ function lowerBackground(builder: ScenarioBuilder, decl: BackgroundDecl): void {
     return;
   }
   const count = Math.max(from.length, to.length);
+  if ([...from, ...to].some((end) => end.kind === "vm")) {
+    lowerVmFlows(builder, decl, { from, to, count, kind, amount, startSec, endSec, share: attributes.words.get("share"), cap: n.get("rate") });
+    return;
+  }
   for (let i = 0; i < count; i++) {
     const a = builder.nodeIndex.get(from[from.length === 1 ? 0 : i]!.name)!;
     const b = builder.nodeIndex.get(to[to.length === 1 ? 0 : i]!.name)!;
@@ -61,6 +67,54 @@ function lowerBackground(builder: ScenarioBuilder, decl: BackgroundDecl): void {
           ? { ...common, kind: "onoff", rateBytesPerSec: amount, onSec: n.get("on") ?? 1, offSec: n.get("off") ?? 1, periods: (attributes.words.get("periods") as "fixed" | "exponential" | undefined) ?? "fixed" }
           : { ...common, kind: "cbr", rateBytesPerSec: amount };
     builder.background.push(flow);
+  }
+}
+
+/**
+ * A flow with a VM at one end at least: it follows the VM when the VM migrates (engine/src/traffic/vmFlows.ts).
+ * A stream (`cbr`, `udp`) or a transfer (`bulk`); an on/off source joins nodes only.
+ */
+function lowerVmFlows(
+  builder: ScenarioBuilder,
+  decl: BackgroundDecl,
+  flow: {
+    readonly from: readonly SymbolInfo[];
+    readonly to: readonly SymbolInfo[];
+    readonly count: number;
+    readonly kind: string;
+    readonly amount: number;
+    readonly startSec: number;
+    readonly endSec: number | undefined;
+    readonly share: string | undefined;
+    readonly cap: number | undefined;
+  },
+): void {
+  const context = builder.context;
+  if (flow.kind === "onoff") {
+    context.diagnostics.error(decl.flowKind!, "unsupported", "an 'onoff' source joins hosts or switches; a flow with a VM end is 'cbr', 'udp' or 'bulk'");
+    return;
+  }
+  const endOf = (symbol: SymbolInfo): FlowEnd =>
+    symbol.kind === "vm" ? { vm: builder.vmIndex.get(symbol.name)! } : { node: builder.nodeIndex.get(symbol.name)! };
+  for (let i = 0; i < flow.count; i++) {
+    const a = flow.from[flow.from.length === 1 ? 0 : i]!;
+    const b = flow.to[flow.to.length === 1 ? 0 : i]!;
+    if (a.name === b.name) {
+      context.diagnostics.error(decl.to!, "wrong-value", `a flow from ${a.kind === "vm" ? "VM" : a.kind} '${a.name}' to itself carries nothing over the network`);
+      continue;
+    }
+    const from = endOf(a);
+    const to = endOf(b);
+    if (("vm" in from && from.vm === undefined) || ("vm" in to && to.vm === undefined)) continue;
+    const vmFlow: VmFlow = {
+      from,
+      to,
+      startSec: flow.startSec,
+      ...(flow.endSec !== undefined ? { endSec: flow.endSec } : {}),
+      share: flow.kind === "udp" ? "priority" : ((flow.share as "fair" | "priority" | undefined) ?? "fair"),
+      ...(flow.kind === "bulk" ? { bytes: flow.amount, ...(flow.cap !== undefined ? { rateBytesPerSec: flow.cap } : {}) } : { rateBytesPerSec: flow.amount }),
+    };
+    builder.vmFlows.push(vmFlow);
   }
 }
 

@@ -64,6 +64,7 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
   scenario: [
     { name: "seed", type: count(0, 2 ** 32 - 1), doc: "Seed of the run's random numbers; the same seed gives identical results.", example: "1" },
     { name: "horizon", type: positiveTime, doc: "Simulated time after which the run stops.", example: "600 s" },
+    { name: "repetitions", type: count(1, 10000), doc: "Runs of the scenario, with seeds seed, seed + 1, …; `vmig run` reports each migration's mean, standard deviation, minimum and maximum (default 1).", example: "10" },
   ],
   topology: [],
   "topology.fattree": [
@@ -176,6 +177,7 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
     { name: "rack_peers", type: count(1), doc: "Median number of correspondents of a VM in its rack (2).", example: "2" },
     { name: "remote_peers", type: count(1), doc: "Median number of correspondents of a VM outside its rack (4).", example: "4" },
     { name: "window", type: positiveTime, doc: "Window the flows' bytes are averaged over to give each VM pair's rate (10 s).", example: "10 s" },
+    { name: "load_network", type: { kind: "switch" }, doc: "Whether the generated traffic also loads the links: every VM pair becomes a stream at its average rate that follows its VMs, so migrations compete with it (off: it only drives S-CORE's placement).", example: "on" },
   ],
   network: [
     { name: "mobility", type: { kind: "enum", values: ["none", "tunnel"] }, doc: "`ip`: how a VM keeps its address in another subnet: `none` (it becomes unreachable) or `tunnel` (the source forwards its traffic, Bradford et al.).", example: "tunnel" },

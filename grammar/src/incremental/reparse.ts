@@ -12,21 +12,23 @@
  *   previous declaration's), so each declaration outside it is exactly the run of tokens from its keyword to
  *   the next declaration's keyword (comments and blank space aside), and the parser stood at the top level,
  *   outside any block, at the region's first token and at the first declaration after it;
- * - the region lexes without error and, unless it runs to the end of the file, ends with a line break, so
+ * - the region lexes without error and, unless it runs to the end of the file, ends with a line break (and
+ *   perhaps indentation), so
  *   no token of the region can run on into the unchanged text after it (strings and line comments end at a
  *   line break, and an unclosed block comment is a lexing error) and the lexer restarts after it exactly
  *   where it started before;
  * - the region parses without error, so the parser, handed the same tokens in the whole file, parses the
  *   same declarations and is back at the top level at the next, unchanged declaration.
+ * An edit inside the members of one declaration's block re-parses only those members (reparseMembers.ts).
  * Otherwise, and for edits before the first declaration, the whole text is parsed again. Doc comments are
  * attached again to the region's declarations and to the first one after it, whose `///` lines may sit at
  * the end of the region.
  */
-import type { IToken } from "chevrotain";
 import { attachDocComments, parse, parseTokens, type ParseResult } from "../syntax/parse.js";
-import type { Declaration } from "../syntax/ast.js";
 import { vmigLexer } from "../syntax/tokens.js";
 import { shiftOffsets } from "./shift.js";
+import { countStartingBefore, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
+import { reparseMembers } from "./reparseMembers.js";
 
 /** A text and its parse, as kept from the previous version of a document. */
 export interface ParsedText {
@@ -75,13 +77,17 @@ export function reparseEdit(text: string, previous: ParsedText): ParseResult | u
   const first = countStartingBefore(declarations, edit.start + 1) - 1;
   if (first < 0) return undefined;
   const after = Math.max(first + 1, countStartingBefore(declarations, edit.oldEnd));
+  if (after === first + 1) {
+    const withinBlock = reparseMembers(text, previous, edit, first);
+    if (withinBlock) return withinBlock;
+  }
   const regionStart = declarations[first]!.start;
   // A token that ends right where the region starts could grow into an edit made there (`5` + `.5vm`).
   if (edit.start === regionStart && regionStart > 0 && !isBlank(text.charCodeAt(regionStart - 1))) return undefined;
   const oldRegionEnd = after < declarations.length ? declarations[after]!.start : previous.text.length;
   if (!old.errors.every((e) => e.start > regionStart && (e.start < oldRegionEnd || oldRegionEnd === previous.text.length))) return undefined;
   const regionEnd = oldRegionEnd + delta;
-  if (after < declarations.length && !isLineBreak(text.charCodeAt(regionEnd - 1))) return undefined;
+  if (after < declarations.length && !lineBreakBefore(text, regionEnd)) return undefined;
 
   const lexed = vmigLexer.tokenize(text.slice(regionStart, regionEnd));
   if (lexed.errors.length > 0) return undefined;
@@ -92,58 +98,11 @@ export function reparseEdit(text: string, previous: ParsedText): ParseResult | u
   const following = declarations.slice(after);
   for (const declaration of following) shiftOffsets(declaration, delta);
   const regionComments = (lexed.groups.comments ?? []).map((t) => rebased(t, regionStart));
-  const comments = [
-    ...old.comments.slice(0, countCommentsBefore(old.comments, regionStart)),
-    ...regionComments,
-    ...old.comments.slice(countCommentsBefore(old.comments, regionEnd - delta)).map((t) => rebased(t, delta)),
-  ];
+  const comments = splicedComments(old.comments, regionStart, regionComments, oldRegionEnd, delta);
   attachDocComments([...region.declarations, ...following.slice(0, 1)], comments, text);
   return {
     file: { declarations: [...declarations.slice(0, first), ...region.declarations, ...following] },
     errors: [],
     comments,
-  };
-}
-
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || isLineBreak(code);
-}
-
-/** How many of `declarations` (in text order) start before `offset`. */
-function countStartingBefore(declarations: readonly Declaration[], offset: number): number {
-  let low = 0;
-  let high = declarations.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (declarations[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** How many of `comments` (in text order) start before `offset`. */
-function countCommentsBefore(comments: readonly IToken[], offset: number): number {
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (comments[middle]!.startOffset < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** A copy of `token` moved by `delta` characters; line and column fields are not carried over. */
-function rebased(token: IToken, delta: number): IToken {
-  return {
-    image: token.image,
-    startOffset: token.startOffset + delta,
-    endOffset: token.endOffset === undefined ? undefined : token.endOffset + delta,
-    tokenType: token.tokenType,
-    tokenTypeIdx: token.tokenTypeIdx,
   };
 }

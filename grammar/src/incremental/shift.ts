@@ -6,11 +6,11 @@
  * place rather than copying is what makes a re-parse cheap (a copy of a 10,000-line tree costs more than
  * the rest of the re-parse), so the tree it moves belongs to the new parse from then on.
  */
-import type { Declaration } from "../syntax/ast.js";
+import type { Span } from "../syntax/ast.js";
 
-/** Moves every `start` and `end` of `declaration`'s tree by `delta` characters. */
-export function shiftOffsets(declaration: Declaration, delta: number): void {
-  if (delta !== 0) shiftNode(declaration, delta);
+/** Moves every `start` and `end` of `node`'s tree (a declaration, a member) by `delta` characters. */
+export function shiftOffsets(node: Span, delta: number): void {
+  if (delta !== 0) shiftNode(node, delta);
 }
 
 function shiftNode(node: object, delta: number): void {

@@ -9,7 +9,9 @@ import { attributeSpec, blockSchemas, expectMetrics, hypervisorKinds, policies, 
 import { unitsOf, type Dimension } from "../units.js";
 import type { SymbolTable } from "../check/symbols.js";
 import { MAX_CHECKED_BYTES } from "../check/check.js";
-import type { ParseResult } from "../syntax/parse.js";
+import { parse, type ParseResult } from "../syntax/parse.js";
+import type { VmigFile } from "../syntax/ast.js";
+import { attributesOf, collectTargets } from "../check/sweepTargets.js";
 
 export type CompletionKind = "keyword" | "attribute" | "name" | "unit" | "value";
 
@@ -100,6 +102,7 @@ export function complete(text: string, offset: number, symbols: SymbolTable, par
       case T.Hosts:
         return names(symbols, ["host"]);
       case T.Identifier: {
+        if (previous.image === "sweep" && block === "scenario") return sweepAddresses(parsed?.file ?? parse(text).file);
         const beforeWord = before[before.length - 2];
         if (beforeWord?.tokenType === T.Policy) {
           return Object.entries(policies[previous.image]?.choices ?? {}).map(([label, doc]) => ({ label, kind: "value" as const, detail: `${previous.image} policy`, documentation: doc }));
@@ -126,6 +129,7 @@ export function complete(text: string, offset: number, symbols: SymbolTable, par
     snippet: `${a.name} ${a.example}`,
   }));
   if (block === "topology" || block.startsWith("topology.")) return [...topologyMembers, ...attributes];
+  if (block === "scenario") return [...attributes, sweepSnippet];
   if (block === "policy.content_reuse") return [reuseRowSnippet];
   if (block === "traffic") {
     return [
@@ -134,6 +138,19 @@ export function complete(text: string, offset: number, symbols: SymbolTable, par
     ];
   }
   return attributes;
+}
+
+/** `sweep "ADDRESS" V1, V2` in the scenario block (docs/sweep.md). */
+const sweepSnippet: Completion = { label: "sweep", kind: "keyword", detail: "values for `vmig sweep`", snippet: 'sweep "${1:vm.web.dirty}" ${2:1000 pages/s}, ${3:5000 pages/s}' };
+
+/** Every address a sweep can set in `file`, quoted as the sweep writes it. */
+function sweepAddresses(file: VmigFile): Completion[] {
+  return collectTargets(file).flatMap((target) =>
+    attributesOf(target).map((attribute) => {
+      const spec = target.kind === "block" ? attributeSpec(target.blockKind, attribute) : undefined;
+      return { label: `"${target.address}.${attribute}"`, kind: "value" as const, detail: spec?.example ?? "a time", ...(spec ? { documentation: spec.doc } : {}) };
+    }),
+  );
 }
 
 /** A row of paper 002's static-page table, the only member of `policy content_reuse static_content { … }`. */

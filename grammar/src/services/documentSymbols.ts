@@ -3,11 +3,11 @@
  * switches, routers, hosts and links, a traffic block's flows) as its children. Each entry spans its whole declaration and selects its name; entries whose name
  * the user has not written yet are still listed, so the outline follows the file while it is being typed.
  */
-import type { Attribute, Declaration, Member, ReuseEntry, Span } from "../syntax/ast.js";
+import type { Attribute, Declaration, Member, ReuseEntry, Span, SweepDecl } from "../syntax/ast.js";
 import type { ParseResult } from "../syntax/parse.js";
 
 /** Every declaration and block member except attributes. */
-type Outlined = Exclude<Declaration | Member, Attribute | ReuseEntry>;
+type Outlined = Exclude<Declaration | Member, Attribute | ReuseEntry | SweepDecl>;
 
 export type OutlineKind = Outlined["kind"];
 
@@ -30,7 +30,7 @@ export function documentSymbols(text: string, parsed: ParseResult): OutlineEntry
 function entry(text: string, node: Outlined): OutlineEntry {
   const range = { start: node.start, end: Math.max(node.end, node.keyword.end) };
   const members = "body" in node ? (node.body?.members ?? []) : [];
-  const children = members.flatMap((m) => (m.kind === "attribute" || m.kind === "reuse-entry" ? [] : [entry(text, m)]));
+  const children = members.flatMap((m) => (m.kind === "attribute" || m.kind === "reuse-entry" || m.kind === "sweep" ? [] : [entry(text, m)]));
   const make = (name: string | undefined, selection: Span | undefined, detail?: string): OutlineEntry => ({
     name: name || `${node.kind} (unnamed)`,
     kind: node.kind,

@@ -166,6 +166,7 @@ function separator(left: IToken, right: IToken, memberStarts: ReadonlySet<number
   if (right.tokenType === T.Dot && (isWord(left) || left.tokenType === T.RBracket)) return "";
   if (left.tokenType === T.Dot && isWord(right)) return "";
   if (right.tokenType === T.Percent && left.tokenType === T.Number) return "";
+  if (right.tokenType === T.Comma) return "";
   // An index is part of its name: `vm[1..3]`, `dc.host[*]`.
   if (right.tokenType === T.LBracket && isWord(left)) return "";
   if (left.tokenType === T.LBracket || right.tokenType === T.RBracket) return "";

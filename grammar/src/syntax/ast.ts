@@ -204,7 +204,18 @@ export interface DatacentreDecl extends DeclarationBase {
   readonly body?: Block;
 }
 
-export type Member = NodeDecl | HostDecl | LinkDecl | BackgroundDecl | DatacentreDecl | ReuseEntry | GroupDecl | Attribute;
+/**
+ * `sweep "vm.web.dirty" 1000 pages/s, 5000 pages/s` inside `scenario`: the values `vmig sweep` gives the
+ * addressed attribute (docs/sweep.md).
+ */
+export interface SweepDecl extends Span {
+  readonly kind: "sweep";
+  readonly keyword: Span;
+  readonly address?: Value & { kind: "string" };
+  readonly values: readonly Value[];
+}
+
+export type Member = NodeDecl | HostDecl | LinkDecl | BackgroundDecl | DatacentreDecl | ReuseEntry | GroupDecl | SweepDecl | Attribute;
 
 export interface VmigFile {
   readonly declarations: readonly Declaration[];

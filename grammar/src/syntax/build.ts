@@ -245,6 +245,21 @@ class AstBuilder extends BaseVisitor {
     return child ? (this.sub(child) as A.Member) : undefined;
   }
 
+  sweepDecl(ctx: Ctx, cst: CstNode): A.SweepDecl {
+    const keyword = tok(ctx, "keyword");
+    const start = cst.location!.startOffset;
+    return {
+      kind: "sweep",
+      ...spanOf(cst),
+      keyword: { start, end: start + (keyword?.image.length ?? 1) },
+      address: this.stringValue(tok(ctx, "address")),
+      values: (ctx.value ?? []).flatMap((value) => {
+        const built = this.sub(value as CstNode) as A.Value | undefined;
+        return built ? [built] : [];
+      }),
+    };
+  }
+
   reuseEntry(ctx: Ctx, cst: CstNode): A.ReuseEntry {
     const size = node(ctx, "size");
     return {

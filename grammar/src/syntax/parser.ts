@@ -220,9 +220,21 @@ export class VmigParser extends CstParser {
       { ALT: () => this.SUBRULE(this.backgroundDecl) },
       { GATE: () => this.LA(1).image === "datacentre" && this.LA(2).tokenType === T.LCurly, ALT: () => this.SUBRULE(this.datacentreDecl) },
       { GATE: () => this.startsGroup(), ALT: () => this.SUBRULE(this.groupDecl) },
+      { GATE: () => this.LA(1).image === "sweep" && this.LA(2).tokenType === T.StringLiteral, ALT: () => this.SUBRULE(this.sweepDecl) },
       { ALT: () => this.SUBRULE(this.reuseEntry) },
       { ALT: () => this.SUBRULE(this.attribute) },
     ]);
+  });
+
+  /** `sweep "vm.web.dirty" 1000 pages/s, 5000 pages/s` in the scenario block: an address and its values. */
+  public sweepDecl = this.RULE("sweepDecl", () => {
+    this.CONSUME(T.Identifier, { LABEL: "keyword" });
+    this.CONSUME(T.StringLiteral, { LABEL: "address" });
+    this.SUBRULE(this.value);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.value);
+    });
   });
 
   /** A row of paper 002's static-page table: `"ubuntu-22.04" on "xen-4.1" 300 MiB` (OS, hypervisor version, size). */

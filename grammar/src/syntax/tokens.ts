@@ -75,6 +75,8 @@ export const Percent = createToken({ name: "Percent", pattern: /%/ });
 export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/ });
 export const Dot = createToken({ name: "Dot", pattern: /\./ });
+/** Separates the values of a `sweep`. */
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
 
 /** Every keyword; a keyword may also name an attribute inside a block (`hypervisor xen30`). */
 export const keywordTokens: readonly TokenType[] = [
@@ -110,6 +112,7 @@ export const allTokens: readonly TokenType[] = [
   LCurly,
   RCurly,
   Dot,
+  Comma,
 ];
 
 /** One lexer, built once: Chevrotain validates the token set when it is constructed. */

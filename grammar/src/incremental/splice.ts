@@ -1,0 +1,74 @@
+/**
+ * Helpers shared by the re-parses (reparse.ts, reparseMembers.ts): finding nodes and comments by offset,
+ * and moving tokens.
+ */
+import type { IToken } from "chevrotain";
+import type { Span } from "../syntax/ast.js";
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || isLineBreak(code);
+}
+
+/**
+ * Whether the text right before `end` is blank space with a line break in it: then no token before `end` can
+ * run on past it (strings and line comments end at a line break, an unclosed block comment does not lex).
+ */
+export function lineBreakBefore(text: string, end: number): boolean {
+  for (let i = end - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (isLineBreak(code)) return true;
+    if (code !== 32 && code !== 9) return false;
+  }
+  return false;
+}
+
+/** How many of `nodes` (in text order) start before `offset`. */
+export function countStartingBefore(nodes: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (nodes[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many of `comments` (in text order) start before `offset`. */
+export function countCommentsBefore(comments: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (comments[middle]!.startOffset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A copy of `token` moved by `delta` characters; line and column fields are not carried over. */
+export function rebased(token: IToken, delta: number): IToken {
+  return {
+    image: token.image,
+    startOffset: token.startOffset + delta,
+    endOffset: token.endOffset === undefined ? undefined : token.endOffset + delta,
+    tokenType: token.tokenType,
+    tokenTypeIdx: token.tokenTypeIdx,
+  };
+}
+
+/**
+ * The comments of a text after an edit: the old ones before `regionStart`, the region's (already at their
+ * offsets), and the old ones from `oldRegionEnd` on, moved by `delta`.
+ */
+export function splicedComments(old: readonly IToken[], regionStart: number, regionComments: readonly IToken[], oldRegionEnd: number, delta: number): IToken[] {
+  return [
+    ...old.slice(0, countCommentsBefore(old, regionStart)),
+    ...regionComments,
+    ...old.slice(countCommentsBefore(old, oldRegionEnd)).map((t) => rebased(t, delta)),
+  ];
+}
