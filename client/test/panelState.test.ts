@@ -90,6 +90,14 @@ describe("panel state", () => {
     assert.deepEqual(state.migrations, [web]);
   });
 
+  it("keeps the server's note on what the results leave out, and a new run clears it", () => {
+    const state = started();
+    applyMessage(state, { type: "runDone", params: { runId: "run-1", results: results({}), note: "the editor ran the first of 10 repetitions" } });
+    assert.equal(state.note, "the editor ran the first of 10 repetitions");
+    applyMessage(state, { type: "runStarted", runId: "run-2", scenario: "quickstart.vmig" });
+    assert.equal(state.note, undefined);
+  });
+
   it("tells cancelled, failed and result-less runs apart", () => {
     const cancelled = started();
     applyMessage(cancelled, { type: "runDone", params: { runId: "run-1", results: results({ cancelled: true }) } });

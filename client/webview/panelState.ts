@@ -21,6 +21,8 @@ export interface PanelState {
   scenario: string;
   status: RunStatus;
   error: string | undefined;
+  /** What the server says the results leave out (for example that only the first repetition ran). */
+  note: string | undefined;
   /** Whether the run stopped at its horizon before every migration finished. */
   truncated: boolean;
   /** The seed the run used, known once it ends. */
@@ -45,6 +47,7 @@ export function emptyState(): PanelState {
     scenario: "",
     status: "idle",
     error: undefined,
+    note: undefined,
     truncated: false,
     seed: undefined,
     series: {},
@@ -120,6 +123,7 @@ export function applyMessage(state: PanelState, message: ToPanelMessage): boolea
       // Every migration has ended (or never will): no arrow stays on the network.
       state.network.active = {};
       state.error = params.error;
+      state.note = params.note;
       // A run that ends with neither results nor an error can only have been cancelled early.
       state.status =
         params.error !== undefined

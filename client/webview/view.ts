@@ -57,6 +57,7 @@ export interface ViewActions {
 export class ResultsView {
   private readonly header = element("header");
   private readonly error = element("error");
+  private readonly note = element("note");
   private readonly table = element("table");
   private readonly chartBox = box("chart", "Bytes remaining to copy per VM");
   private readonly timelineBox = box("timeline", "Migration timeline");
@@ -140,6 +141,8 @@ export class ResultsView {
     this.renderHeader(state);
     this.error.hidden = state.error === undefined;
     this.error.textContent = state.error ?? "";
+    this.note.hidden = state.note === undefined;
+    this.note.textContent = state.note ?? "";
     this.renderTab(state);
     this.renderTable(state);
   }
