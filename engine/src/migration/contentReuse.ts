@@ -58,7 +58,7 @@ export function sameKey(a: ReuseKey | undefined, b: ReuseKey | undefined): boole
 export function reuseAtStart(scenario: Scenario, vmIndex: number, source: number, target: number, residents: Iterable<number>): ReuseDecision {
   const vm = scenario.vms[vmIndex]!;
   const policy = scenario.contentReuse;
-  if (policy === undefined) return { staticBytes: clamp(vm.staticBytes ?? 0, vm) };
+  if (policy === undefined) return withoutPolicy(vm);
   const key = reuseKey(vm, profileOf(scenario, source));
   const bytes = vm.staticBytes ?? tableEntry(policy, key)?.staticBytes ?? 0;
   if (key === undefined || !(bytes > 0)) return { staticBytes: 0 };
@@ -121,15 +121,13 @@ function profileOf(scenario: Scenario, host: number): HypervisorProfile | undefi
   return profileIndex === undefined ? undefined : scenario.profiles[profileIndex];
 }
 
-function clamp(bytes: number, vm: Vm): number {
-  return Math.min(Math.max(bytes, 0), vm.memoryBytes);
+/** Without a policy a VM's own `staticBytes` is skipped on every migration, wherever the VMs run. */
+function withoutPolicy(vm: Vm): ReuseDecision {
+  return { staticBytes: clamp(vm.staticBytes ?? 0, vm) };
 }
 
-/** A migration's predicted arrival: its VM counts on `target` from `endSec` on. */
-interface Arrival {
-  readonly vm: number;
-  readonly target: number;
-  readonly endSec: number;
+function clamp(bytes: number, vm: Vm): number {
+  return Math.min(Math.max(bytes, 0), vm.memoryBytes);
 }
 
 /**
@@ -146,7 +144,7 @@ export function predictReuse(scenario: Scenario, durationOf: (index: number, dec
   const order = scenario.migrations.map((migration, index) => ({ migration, index })).sort((a, b) => a.migration.startSec - b.migration.startSec || a.index - b.index);
   const schedule = scenario.schedule ?? { kind: "concurrent" };
   const groupSize = schedule.kind === "sequential" ? 1 : schedule.kind === "batched" ? Math.max(1, schedule.size) : Math.max(1, order.length);
-  const arrivals: Arrival[] = [];
+  const places = new PredictedPlaces(scenario);
   const vmFreeSec = scenario.vms.map(() => 0);
   let groupReleaseSec = 0;
   let latestEndSec = 0;
@@ -154,23 +152,54 @@ export function predictReuse(scenario: Scenario, durationOf: (index: number, dec
     // Every earlier group has ended by the latest end so far: each group starts after its predecessor ends.
     if (position > 0 && position % groupSize === 0) groupReleaseSec = latestEndSec;
     const startSec = Math.max(migration.startSec, groupReleaseSec, vmFreeSec[migration.vm]!);
-    const location = locationsAt(scenario, arrivals, startSec);
-    const residents = location.flatMap((at, vm) => (at === migration.target ? [vm] : []));
-    const decision = reuseAtStart(scenario, migration.vm, location[migration.vm]!, migration.target, residents);
+    // Without a policy the decision does not depend on where the VMs are, so nothing needs locating.
+    const decision =
+      scenario.contentReuse === undefined
+        ? withoutPolicy(scenario.vms[migration.vm]!)
+        : reuseAtStart(scenario, migration.vm, places.hostAt(migration.vm, startSec), migration.target, places.residentsAt(migration.target, startSec));
     decisions[index] = decision;
     const duration = durationOf(index, decision);
     const endSec = duration === undefined ? Number.POSITIVE_INFINITY : startSec + duration;
-    arrivals.push({ vm: migration.vm, target: migration.target, endSec });
+    places.arrive(migration.vm, migration.target, endSec);
     vmFreeSec[migration.vm] = endSec;
     latestEndSec = Math.max(latestEndSec, endSec);
   });
   return decisions;
 }
 
-/** Where every VM runs at `timeSec`: its host, moved by each arrival that has happened by then, in end order. */
-function locationsAt(scenario: Scenario, arrivals: readonly Arrival[], timeSec: number): number[] {
-  const location = scenario.vms.map((vm) => vm.host);
-  const arrived = arrivals.filter((a) => a.endSec <= timeSec).sort((a, b) => a.endSec - b.endSec);
-  for (const arrival of arrived) location[arrival.vm] = arrival.target;
-  return location;
+/**
+ * Where each VM is predicted to run at a given time: its own host, moved by each of its predicted arrivals
+ * that has happened by then. A VM's migrations run one after another, so its arrivals end in the order they
+ * are added; only the VMs that start on a host or arrive at it are ever looked at for that host.
+ */
+class PredictedPlaces {
+  private readonly arrivals: { readonly target: number; readonly endSec: number }[][];
+  private readonly visitors = new Map<number, Set<number>>();
+
+  constructor(private readonly scenario: Scenario) {
+    this.arrivals = scenario.vms.map(() => []);
+    scenario.vms.forEach((vm, index) => this.visitorsOf(vm.host).add(index));
+  }
+
+  arrive(vm: number, target: number, endSec: number): void {
+    this.arrivals[vm]!.push({ target, endSec });
+    this.visitorsOf(target).add(vm);
+  }
+
+  hostAt(vm: number, timeSec: number): number {
+    let host = this.scenario.vms[vm]!.host;
+    for (const arrival of this.arrivals[vm]!) if (arrival.endSec <= timeSec) host = arrival.target;
+    return host;
+  }
+
+  /** The VMs on `host` at `timeSec`, in the order of `Scenario.vms`. */
+  residentsAt(host: number, timeSec: number): number[] {
+    return [...this.visitorsOf(host)].filter((vm) => this.hostAt(vm, timeSec) === host).sort((a, b) => a - b);
+  }
+
+  private visitorsOf(host: number): Set<number> {
+    let set = this.visitors.get(host);
+    if (set === undefined) this.visitors.set(host, (set = new Set()));
+    return set;
+  }
 }
