@@ -1,4 +1,4 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,20 +16,11 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { RunScenarioRequest } from "@vmig/protocol";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 const quickstart = readFileSync(join(repositoryRoot, "samples", "quickstart.vmig"), "utf8");
-let client: TestClient;
+const client = serverForThisFile();
 let version = 0;
-
-before(async () => {
-  client = new TestClient();
-  await client.initialize();
-});
-
-after(async () => {
-  await client.shutdown();
-});
 
 /** Opens `source` with the `|` removed and returns the document URI and the position of the `|`. */
 async function openAt(source: string): Promise<{ uri: string; position: Position; text: string }> {

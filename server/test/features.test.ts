@@ -1,4 +1,4 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,24 +10,13 @@ import {
   FoldingRangeRequest,
   SemanticTokensRequest,
   type DocumentSymbol,
-  type InitializeResult,
   type SymbolInformation,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 const quickstart = readFileSync(join(repositoryRoot, "samples", "quickstart.vmig"), "utf8");
-let client: TestClient;
-let initialized: InitializeResult;
-
-before(async () => {
-  client = new TestClient();
-  initialized = await client.initialize();
-});
-
-after(async () => {
-  await client.shutdown();
-});
+const client = serverForThisFile();
 
 function uri(name: string): string {
   return pathToFileURL(join(repositoryRoot, "test-documents", "features", name)).href;
@@ -59,7 +48,7 @@ test("range formatting changes only the lines of the range, with the editor's in
 });
 
 test("semantic tokens decode with the advertised legend, one token per line for a block comment", async () => {
-  const legend = initialized.capabilities.semanticTokensProvider?.legend;
+  const legend = client.initialized!.capabilities.semanticTokensProvider?.legend;
   assert.ok(legend, "no semantic tokens legend");
   const doc = uri("tokens.vmig");
   const text = "/* two\n   lines */\ntopology t { host h1 }\nvm web on h1 { memory 1 GiB }\nexpect web.downtime < 3 ms";

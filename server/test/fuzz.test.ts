@@ -4,7 +4,7 @@
  * answer completion, hover, formatting, semantic tokens, folding and the outline. The count is bounded and
  * seeded, so a failure names an input that reproduces. The watchdog is a hang detector, not a speed claim.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import {
   HoverRequest,
   SemanticTokensRequest,
 } from "vscode-languageserver-protocol/node";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 /** Far above any real answer time, so that only a hang (or a lost answer) trips it. */
 const WATCHDOG_MS = 60_000;
@@ -62,14 +62,7 @@ function inputs(): { name: string; text: string }[] {
   return out;
 }
 
-let client: TestClient;
-before(async () => {
-  client = new TestClient();
-  await client.initialize();
-});
-after(async () => {
-  await client.shutdown();
-});
+const client = serverForThisFile();
 
 function withinWatchdog<T>(name: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

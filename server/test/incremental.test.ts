@@ -1,22 +1,15 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 // The server re-parses each version of a document from the previous one's parse. Over the real connection,
 // every version of an edited document must get the diagnostics that a fresh document with the same text
 // gets, edit after edit.
 
-let client: TestClient;
-before(async () => {
-  client = new TestClient();
-  await client.initialize();
-});
-after(async () => {
-  await client.shutdown();
-});
+const client = serverForThisFile();
 
 /** A seeded linear congruential generator: the same edits on every run. */
 function random(seed: number): () => number {

@@ -1,23 +1,14 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CancellationTokenSource, CompletionRequest, type CompletionItem, type CompletionList } from "vscode-languageserver-protocol/node";
 import { RunDoneNotification, RunScenarioRequest, SeriesNotification, type RunDoneParams, type SeriesParams } from "@vmig/protocol";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 const quickstartText = readFileSync(join(repositoryRoot, "samples", "quickstart.vmig"), "utf8");
-let client: TestClient;
-
-before(async () => {
-  client = new TestClient();
-  await client.initialize();
-});
-
-after(async () => {
-  await client.shutdown();
-});
+const client = serverForThisFile();
 
 function uri(name: string): string {
   return pathToFileURL(join(repositoryRoot, "test-documents", name)).href;

@@ -2,6 +2,7 @@
  * A minimal LSP client for tests: starts `server/out/main.js --stdio` as a child process and talks to it
  * over the real protocol, exactly as an editor does.
  */
+import { before, after } from "node:test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -29,6 +30,8 @@ export class TestClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   stderr = "";
+  /** The server's answer to `initialize`, once it came. */
+  initialized: InitializeResult | undefined;
 
   constructor() {
     this.process = spawn(process.execPath, [join(repositoryRoot, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
@@ -51,6 +54,7 @@ export class TestClient {
       capabilities: { window: { workDoneProgress: true } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    this.initialized = result;
     return result;
   }
 
@@ -77,4 +81,15 @@ export class TestClient {
     this.connection.dispose();
     await new Promise<void>((resolve) => (this.process.exitCode !== null ? resolve() : this.process.once("exit", () => resolve())));
   }
+}
+
+/**
+ * A language server for the calling test file: spawned now, initialized before the file's first test and
+ * shut down after its last.
+ */
+export function serverForThisFile(): TestClient {
+  const client = new TestClient();
+  before(() => client.initialize());
+  after(() => client.shutdown());
+  return client;
 }

@@ -1,22 +1,13 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { RunDoneNotification, RunScenarioRequest, type RunDoneParams } from "@vmig/protocol";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 const sampleText = readFileSync(join(repositoryRoot, "samples", "vm-traffic.vmig"), "utf8");
-let client: TestClient;
-
-before(async () => {
-  client = new TestClient();
-  await client.initialize();
-});
-
-after(async () => {
-  await client.shutdown();
-});
+const client = serverForThisFile();
 
 test("an editor run of a scenario with repetitions runs the first and says so in runDone", async () => {
   const doc = pathToFileURL(join(repositoryRoot, "test-documents", "repetitions.vmig")).href;

@@ -1,22 +1,13 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { RunScenarioRequest, SeriesNotification, type SeriesParams } from "@vmig/protocol";
-import { TestClient, repositoryRoot } from "./lspClient.js";
+import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
 const quickstartText = readFileSync(join(repositoryRoot, "samples", "quickstart.vmig"), "utf8");
-let client: TestClient;
-
-before(async () => {
-  client = new TestClient();
-  await client.initialize();
-});
-
-after(async () => {
-  await client.shutdown();
-});
+const client = serverForThisFile();
 
 test("a run streams the topology once, the migration's events in order and link-load frames", async () => {
   const doc = pathToFileURL(join(repositoryRoot, "test-documents", "stream.vmig")).href;
