@@ -1,11 +1,14 @@
 // Benchmarks of the migration models: the analytic predictor for each dirty model, and paper 003's optimal
 // rate allocator for 10, 100 and 1,000 VMs. Run after building:
-// `npx tsc -b engine && node bench/migration.bench.mjs`. Inputs are fixed, so only the timings vary.
+// `npx tsc -b engine && node bench/migration.bench.mjs`. Inputs are fixed, so only the timings vary; the
+// machine's one-minute load average is printed at the start and the end, as the figures depend on it.
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { defaultProfile, optimalRates, predictMigration } from "../engine/build/src/index.js";
 import { printTable } from "./table.mjs";
 
 const rows = [];
+console.log(`load average at the start: ${loadavg()[0].toFixed(2)}`);
 
 // (a) The analytic predictor: one 4 GiB VM over 1 Gb/s, 1,000 write rates from 0 to 1.5e8 B/s cycled (the
 // top fifth dirties faster than the link, so those runs end on the round or sent-bytes bounds: KVM's bound
@@ -49,3 +52,4 @@ for (const [m, repeat] of [[10, 200], [100, 50], [1000, 5]]) {
 }
 
 printTable(rows);
+console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);

@@ -15,9 +15,10 @@
  * the sent-bytes or round bound — so the first round that could end it is bounded below in closed form; the
  * predictor skips to two rounds before that bound and lets the shared rules decide the rest.
  *
- * Other dirty models are not affine, but near their fixed point they are to first order (`asymptote`): a VM
- * whose writable working set keeps every round just above QEMU's downtime limit approaches it by a few
- * percent a round, for hundreds of rounds, and the predictor skips those the same way.
+ * Other dirty models are not affine, but near their fixed point they are to second order after Koenigs'
+ * change of variable (`asymptoticSkip`): a VM whose writable working set keeps every round just above QEMU's
+ * downtime limit approaches it by a few percent a round, for hundreds of rounds, and the predictor skips
+ * those along the same kind of geometric sums, checking the error left on one exact round.
  */
 import type { HypervisorProfile } from "../scenario.js";
 
@@ -87,34 +88,63 @@ export function affineSkip(rounds: AffineRounds, profile: HypervisorProfile): Af
   return geometricSkip(Math.floor(bound) - 2, fixed, offset, a, logA, rounds);
 }
 
-/** Relative size of the last step under which `asymptote` treats the recurrence as affine. */
-export const ASYMPTOTE_TOLERANCE = 1e-7;
+/**
+ * Relative size of the last step under which the predictor first tries `asymptoticSkip`; each refusal
+ * divides it by four for the rest of the migration (./rounds.ts).
+ */
+export const ASYMPTOTE_TOLERANCE = 1e-4;
+
+/** Bound on the error `asymptoticSkip` may leave in its sums and in the next round's bytes, relative. */
+export const TAIL_ERROR = 1e-11;
 
 /**
  * Near the fixed point of any smooth dirty model the recurrence is affine to first order: three consecutive
  * rounds' bytes V_{-2}, V_{-1}, V_0 give the ratio q = (V_0 − V_{-1}) / (V_{-1} − V_{-2}) and the limit
- * V∞ = V_0 + (V_0 − V_{-1})·q/(1 − q) (Aitken's extrapolation). Once the last step is below
- * ASYMPTOTE_TOLERANCE of V_0, the rounds left stay within about that/(1 − q) of V∞, and the error of the
- * geometric model is of second order in it. Returns the limit and the ratio, or undefined away from it.
+ * V∞ = V_0 + (V_0 − V_{-1})·q/(1 − q) (Aitken's extrapolation), a first estimate the caller refines. Returns
+ * the limit and the ratio once the last step is below `tolerance` of V_0, or undefined away from it.
  */
-export function asymptote(beforePreviousBytes: number, previousBytes: number, bytes: number): { readonly limit: number; readonly ratio: number } | undefined {
+export function asymptote(beforePreviousBytes: number, previousBytes: number, bytes: number, tolerance: number): { readonly limit: number; readonly ratio: number } | undefined {
   const last = bytes - previousBytes;
   const before = previousBytes - beforePreviousBytes;
-  if (!(Math.abs(last) <= ASYMPTOTE_TOLERANCE * bytes) || before === 0) return undefined;
+  if (!(Math.abs(last) <= tolerance * bytes) || before === 0) return undefined;
   const ratio = last / before;
   if (!(ratio > 0 && ratio < 1)) return undefined;
   return { limit: bytes + (last * ratio) / (1 - ratio), ratio };
 }
 
 /**
- * Rounds to skip along the geometric tail V_k = limit + ratio^k (V_0 − limit), on which no rule but the
+ * Rounds to skip along the tail towards the fixed point V* = `limit` of V' = f(V), on which no rule but the
  * counting ones can fire (the caller has checked the rules at V_0 and at the limit): two short of the first
- * round the round or sent-bytes bound could end.
+ * round the round or sent-bytes bound could end. With e = V − V*, q = f'(V*) (`slope`, in (0, 1)) and
+ * c = f''(V*)/2 (`curvature`), the rounds follow e' = q e + c e² + O(e³). Koenigs' linearisation to second
+ * order, u = e + α e² with α = c / (q − q²), turns that into u' = q u + O(e³), so
+ *
+ *   e_k = u_k − α u_k² with u_k = q^k u_0,   sum_{k<n} e_k = u_0 (1 − q^n)/(1 − q) − α u_0² (1 − q^{2n})/(1 − q²).
+ *
+ * What it leaves out is checked, not assumed: `exactNextBytes` = f(V_0), one round computed exactly, differs
+ * from the model's e_1 by a residual d of third order. Those residuals shrink like q^{3k} and each moves
+ * the rounds after it by at most d/(1 − q) in all, so the sums err by at most d/((1 − q³)(1 − q)) and the
+ * next round by d/(1 − q³); the skip is refused unless both are below TAIL_ERROR of the bytes sent so far
+ * and of V* respectively.
  */
-export function asymptoticSkip(rounds: AffineRounds, limit: number, ratio: number): AffineSkip | undefined {
+export function asymptoticSkip(rounds: AffineRounds, limit: number, slope: number, curvature: number, exactNextBytes: number): AffineSkip | undefined {
+  if (!(slope > 0 && slope < 1)) return undefined;
+  const alpha = curvature / (slope * (1 - slope));
+  const offset = rounds.bytes - limit;
+  const u0 = offset + alpha * offset * offset;
+  const u1 = slope * u0;
+  const residual = Math.abs(limit + u1 - alpha * u1 * u1 - exactNextBytes);
+  const spread = residual / (1 - slope * slope * slope);
+  if (!(spread <= TAIL_ERROR * limit && spread <= TAIL_ERROR * (1 - slope) * rounds.sentBytes)) return undefined;
   const largest = Math.max(rounds.bytes, limit);
   const bound = Math.min(rounds.roundsLeft, (rounds.sentLimitBytes - rounds.sentBytes) / largest - 1);
-  return geometricSkip(Math.floor(bound) - 2, limit, rounds.bytes - limit, ratio, Math.log(ratio), rounds);
+  const count = Math.floor(bound) - 2;
+  if (!(count > 0) || !Number.isFinite(count)) return undefined;
+  const logQ = Math.log(slope);
+  const tail = (u0 * -Math.expm1(count * logQ)) / (1 - slope) - (alpha * u0 * u0 * -Math.expm1(2 * count * logQ)) / (1 - slope * slope);
+  const bytes = count * limit + tail;
+  const un = u0 * Math.exp(count * logQ);
+  return { rounds: count, bytes, seconds: count * rounds.latencySec + rounds.secPerByte * bytes, nextBytes: limit + un - alpha * un * un };
 }
 
 /** Skipping `count` rounds of V_k = fixed + a^k·offset (ln a = logA): their bytes, time and the next round. */

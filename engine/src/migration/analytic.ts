@@ -124,12 +124,16 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
   let pushBytes = 0;
   let rounds = 0;
   let rule: StopRule | undefined;
-  let affineTried = false;
-  /** Bytes of the last two memory rounds finished, for the asymptotic skip. */
-  let previousBytes = Number.NaN;
-  let beforePreviousBytes = Number.NaN;
+  // Without a visitor or per-round overhead, plain memory rounds run in the planner's own loop.
+  const plainRounds = visit === undefined && input.roundOverheadSec === undefined && planner.plainMemoryRounds;
   while (!planner.done) {
     const stage = planner.stage;
+    if (plainRounds && stage === "memory") {
+      const firstIndex = planner.index;
+      clock = planner.runPlainMemoryRounds(clock, latencySec, Math.min(bandwidthBytesPerSec, planner.rateCap));
+      rounds += planner.index - firstIndex;
+      continue;
+    }
     const rate = Math.min(bandwidthBytesPerSec, planner.rateCap);
     const duration = latencySec + planner.wireBytes / rate + (input.roundOverheadSec?.(planner.wireBytes) ?? 0);
     if (visit !== undefined) {
@@ -150,23 +154,11 @@ function iterate(input: PredictionInput, visit: RoundVisitor | undefined): Migra
     const roundBytes = planner.bytes;
     planner.finish(duration);
     if (visit === undefined && stage === "memory") {
-      // At a fixed point every round repeats this one until a counting rule fires (./rounds.ts).
+      // At a fixed point every round repeats this one until a counting rule fires (./rounds.ts). The other
+      // skips need plain rounds without overhead, which run above.
       const repeats = planner.skipFixedPoint(roundBytes);
       clock += repeats * duration;
       rounds += repeats;
-      // Converging geometrically: jump over the rounds that no stop rule can end (./affineRounds.ts). The
-      // affine bound only shrinks by one per round, so it is tried once, after the first memory round; then
-      // the asymptotic tail of any dirty model.
-      beforePreviousBytes = previousBytes;
-      previousBytes = roundBytes;
-      if (input.roundOverheadSec === undefined) {
-        const skipped = affineTried
-          ? planner.skipAsymptote(beforePreviousBytes, previousBytes, latencySec, rate)
-          : planner.skipAffineRounds(latencySec, rate);
-        affineTried = true;
-        clock += skipped.seconds;
-        rounds += skipped.rounds;
-      }
     }
   }
   const stopRule = rule ?? "max-rounds";

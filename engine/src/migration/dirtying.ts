@@ -73,6 +73,32 @@ export function dirtiedByRates(rates: DirtyRates, durationSec: number, speed: nu
   return rates.setBytes > 0 ? saturating(rates.setBytes, rates.setRate * speed, durationSec) + linear : linear;
 }
 
+/** The slope and curvature of `dirtiedByRates` in the duration, and which side of the linear part's cap it is on. */
+export interface DirtiedSlopes {
+  /** d dirtied / dT, in bytes/s. */
+  readonly first: number;
+  /** d² dirtied / dT², in bytes/s². */
+  readonly second: number;
+  readonly linearCapped: boolean;
+}
+
+/**
+ * The derivatives of `dirtiedByRates` in the duration at `durationSec`: for the set S(1 − e^{−sT/S}) they
+ * are s·e^{−sT/S} and −(s²/S)·e^{−sT/S}; the linear part adds its rate while below its cap, nothing once
+ * there (a kink the caller must not step across).
+ */
+export function dirtiedSlopes(rates: DirtyRates, durationSec: number, speed: number): DirtiedSlopes {
+  const linearRate = rates.linearRate * speed;
+  const linearCapped = linearRate * durationSec >= rates.linearCapBytes;
+  const setRate = rates.setRate * speed;
+  const decay = rates.setBytes > 0 && setRate > 0 ? Math.exp((-setRate * durationSec) / rates.setBytes) : 0;
+  return {
+    first: setRate * decay + (linearCapped ? 0 : linearRate),
+    second: decay === 0 ? 0 : (-setRate * setRate * decay) / rates.setBytes,
+    linearCapped,
+  };
+}
+
 /**
  * ∫_0^t dirtied(s) ds, in byte-seconds: what post-copy's fault count needs (./postcopy.ts). Closed forms:
  * for W(1 − e^{−rs/W}) it is W·t − (W²/r)(1 − e^{−rt/W}); for min(r s, C) it is r t²/2 until t = C/r, then

@@ -29,9 +29,9 @@
 import type { StopRule } from "../results.js";
 import type { DirtyModel, HypervisorProfile, Vm, VmDisk } from "../scenario.js";
 import { AutoConvergeState } from "./autoConverge.js";
-import { checkDirtyModel, dirtiedByRates, dirtyRateOf, dirtyRates, type DirtyRates } from "./dirtying.js";
+import { checkDirtyModel, dirtiedByRates, dirtiedSlopes, dirtyRateOf, dirtyRates, type DirtyRates } from "./dirtying.js";
 import { stopBeforeFirstRound, stopRuleAfterRound } from "./stopConditions.js";
-import { affineSkip, asymptote, asymptoticSkip, type AffineRounds, type AffineSkip } from "./affineRounds.js";
+import { affineSkip, asymptote, asymptoticSkip, ASYMPTOTE_TOLERANCE, type AffineRounds, type AffineSkip } from "./affineRounds.js";
 
 export interface MigrationSpec {
   readonly memoryBytes: number;
@@ -163,6 +163,66 @@ export class RoundPlanner {
   }
 
   /**
+   * Whether every memory round is plain: the VM's write rates never change (no auto-converge) and no disk
+   * blocks are dirtied, so a round's next bytes depend on its duration alone.
+   */
+  get plainMemoryRounds(): boolean {
+    return this.spec.profile.autoConverge === undefined && !(this.diskRate > 0);
+  }
+
+  /**
+   * Runs the memory phase for the analytic predictor when `plainMemoryRounds` holds and every round lasts
+   * latencySec + wire bytes / rateBytesPerSec: each round as `finish` would, adding its duration to
+   * `clockSec` in order, and the skips where they apply (the fixed point and the asymptotic tail once a
+   * round's bytes differ from the last by less than a tolerance, from ASYMPTOTE_TOLERANCE down; the affine
+   * closed form once, after the first round). Returns the clock when the stop-and-copy is current; the rounds run and skipped
+   * are the growth of `index`. One loop without calls per round but the dirty model and the stop rules, as
+   * this is what the predictor spends its time on.
+   */
+  runPlainMemoryRounds(clockSec: number, latencySec: number, rateBytesPerSec: number): number {
+    const { profile } = this.spec;
+    const rates = this.rates;
+    const sizeBytes = this.memory + this.diskBytes;
+    let clock = clockSec;
+    let previousBytes = Number.NaN;
+    let first = true;
+    let tolerance = ASYMPTOTE_TOLERANCE;
+    while (this.stage === "memory") {
+      const roundBytes = this.bytes;
+      const roundWire = this.wireBytes;
+      const duration = latencySec + roundWire / rateBytesPerSec;
+      clock += duration;
+      this.sentBytes += roundBytes;
+      this.sentWireBytes += roundWire;
+      const next = this.index + 1;
+      const nextBytes = dirtiedByRates(rates, duration, 1);
+      const nextWire = this.wire(nextBytes);
+      const rule = stopRuleAfterRound(profile, next - this.phaseStart, nextBytes, nextWire, roundBytes, roundWire, duration, this.sentBytes, sizeBytes);
+      if (rule !== undefined) {
+        this.startFinal(nextBytes, next, rule);
+        break;
+      }
+      this.index = next;
+      this.bytes = nextBytes;
+      this.wireBytes = nextWire;
+      const step = Math.abs(nextBytes - roundBytes);
+      if (step <= FIXED_POINT_TOLERANCE * nextBytes) clock += this.skipFixedPoint(roundBytes) * duration;
+      const settling = step <= tolerance * nextBytes;
+      if (first) {
+        first = false;
+        clock += this.skipAffineRounds(latencySec, rateBytesPerSec).seconds;
+      } else if (settling) {
+        const skip = this.skipAsymptote(previousBytes, roundBytes, latencySec, rateBytesPerSec, tolerance);
+        clock += skip.seconds;
+        // A refusal costs a few evaluations of the dirty model: try again only four times closer.
+        if (skip.rounds === 0) tolerance /= 4;
+      }
+      previousBytes = roundBytes;
+    }
+    return clock;
+  }
+
+  /**
    * Skips rounds at a fixed point of the recurrence, for the analytic predictor (in the simulation a round's
    * duration depends on the network, so it never calls this). When the memory round just finished carried
    * `previousBytes` and the current memory round carries the same (within FIXED_POINT_TOLERANCE), with no
@@ -194,7 +254,7 @@ export class RoundPlanner {
    * auto-converge, and a fixed point below the memory size. Accounts for the skipped rounds as `finish`
    * would and returns how many and how long they took (0 rounds when the closed form does not apply).
    */
-  skipAffineRounds(latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
+  private skipAffineRounds(latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
     const { dirty, profile } = this.spec;
     if (this.stage !== "memory" || dirty.kind !== "constant" || profile.autoConverge !== undefined || this.diskRate > 0) return NO_SKIP;
     const d = dirty.bytesPerSec * this.ratio;
@@ -231,23 +291,32 @@ export class RoundPlanner {
   }
 
   /**
-   * Skips memory rounds along the geometric tail near the recurrence's fixed point (`asymptote` of
-   * ./affineRounds.ts), for the analytic predictor, when every round lasts latencySec + wire bytes /
+   * Skips memory rounds along the tail near the recurrence's fixed point (`asymptote` and `asymptoticSkip`
+   * of ./affineRounds.ts), for the analytic predictor, when every round lasts latencySec + wire bytes /
    * rateBytesPerSec: any dirty model, no disk writes, no auto-converge. `beforePreviousBytes` and
    * `previousBytes` are the two memory rounds just finished. The rules must hold off both now (they did, or
-   * this would not be a memory round) and at the limit, so that none can fire on the way there. Accounts for
-   * the skipped rounds as `finish` would; returns how many and how long they took.
+   * this would not be a memory round) and at the limit, so that none can fire on the way there, and the
+   * tail must not cross the kink where cold pages fill the memory. The slope and curvature of the recurrence
+   * at the limit come from the dirty model's derivatives (./dirtying.ts) times d duration / d bytes.
+   * Accounts for the skipped rounds as `finish` would; returns how many and how long they took.
    */
-  skipAsymptote(beforePreviousBytes: number, previousBytes: number, latencySec: number, rateBytesPerSec: number): { readonly rounds: number; readonly seconds: number } {
+  private skipAsymptote(beforePreviousBytes: number, previousBytes: number, latencySec: number, rateBytesPerSec: number, tolerance: number): { readonly rounds: number; readonly seconds: number } {
     const { profile } = this.spec;
     if (this.stage !== "memory" || profile.autoConverge !== undefined || this.diskRate > 0) return NO_SKIP;
-    const tail = asymptote(beforePreviousBytes, previousBytes, this.bytes);
+    const tail = asymptote(beforePreviousBytes, previousBytes, this.bytes, tolerance);
     if (tail === undefined) return NO_SKIP;
     const limit = this.fixedPoint(tail.limit, latencySec, rateBytesPerSec);
     const limitWire = this.wire(limit);
     const limitSec = latencySec + limitWire / rateBytesPerSec;
     if (!(limit > 0) || this.stopRule(this.index + 1, limit, limitWire, limit, limitWire, limitSec) !== undefined) return NO_SKIP;
-    const skip = asymptoticSkip(this.closedFormState(latencySec, rateBytesPerSec), limit, tail.ratio);
+    const secPerByte = this.ratio / rateBytesPerSec;
+    const atLimit = dirtiedSlopes(this.rates, limitSec, 1);
+    const roundSec = latencySec + this.wireBytes / rateBytesPerSec;
+    if (dirtiedSlopes(this.rates, roundSec, 1).linearCapped !== atLimit.linearCapped) return NO_SKIP;
+    const slope = atLimit.first * secPerByte;
+    const curvature = (atLimit.second * secPerByte * secPerByte) / 2;
+    const exactNext = dirtiedByRates(this.rates, roundSec, 1);
+    const skip = asymptoticSkip(this.closedFormState(latencySec, rateBytesPerSec), limit, slope, curvature, exactNext);
     return skip === undefined ? NO_SKIP : this.applySkip(skip);
   }
 
