@@ -22,7 +22,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
 import { ARTIFACTS, CACHE, ROOT, WAIT_MS, fail, log, sleep, started, withTimeout, writeDocs } from "./common.mjs";
-import { checkCompareTab, checkLineChartTab, gridRows } from "./charts.mjs";
+import { checkCompareTab, checkLineChartTab, gridRows, pointAtChart } from "./charts.mjs";
 import { chartTabShots, checkPlacementTab, checkTopologyTab, docShot, editorLines, ensureClean, focusEditor, goToLine, hidePanelAndSideBar, openFile, results, revertFile, runCommand, runScenarioAndCheckResults, runScenarioToEnd, squiggles, until, waitForProblem } from "./workbench.mjs";
 
 const NODE24 = join(CACHE, "node24", "bin", "node");
@@ -515,6 +515,8 @@ async function lightPass(page) {
  */
 async function transportSteps(page, theme) {
   await step(page, `links-tcp-window-${theme}`, async () => {
+    // The sample opens beside the results panel, in the first group, so the screenshots show it.
+    await runCommand(page, "View: Focus First Editor Group");
     await openFile(page, transportSample);
     await focusEditor(page);
     await runScenarioToEnd(page);
@@ -522,13 +524,16 @@ async function transportSteps(page, theme) {
     const vms = rows.map((cells) => cells[0]);
     if (JSON.stringify(vms) !== JSON.stringify(transportVms)) fail(`the finished migrations are ${JSON.stringify(vms)}, not ${transportVms.join(", ")}`);
     await checkLineChartTab(page, "links");
+    await pointAtChart(page, "links", 0.5);
     await sleep(300);
     await docShot(page, `links-${theme}`);
     await checkLineChartTab(page, "window", { minLines: transportVms.length, label: /^guest\[[1-3]\]$/ });
+    await pointAtChart(page, "window", 0.5);
     await sleep(300);
     await docShot(page, `tcp-window-${theme}`);
   });
   await step(page, `compare-early-notification-${theme}`, async () => {
+    await runCommand(page, "View: Focus First Editor Group");
     await ensureClean(page);
     await goToLine(page, notificationLine, notificationColumn);
     await page.keyboard.press("Shift+ArrowRight");
@@ -539,8 +544,10 @@ async function transportSteps(page, theme) {
     await runCommand(page, "vmig: Compare with Previous Run");
     await until("the panel to compare", async () => /compared with/.test(await results(page).locator("#header").textContent()));
     await checkCompareTab(page, transportVms);
+    await pointAtChart(page, "compare", 0.5);
     await sleep(300);
     await docShot(page, `compare-${theme}`);
+    await runCommand(page, "View: Focus First Editor Group");
     await revertFile(page);
     await results(page).locator("#header vscode-button", { hasText: "Close comparison" }).click();
     await until("the comparison to close", async () => !/compared with/.test(await results(page).locator("#header").textContent()), 10_000);

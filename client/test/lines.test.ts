@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it, test } from "node:test";
-import { MAX_LINES, linkLines, previousLabel, remainingLines, windowLines } from "../webview/lines.js";
+import { MAX_LINES, holdBetweenPoints, linkLines, previousLabel, remainingLines, valueAt, windowLines } from "../webview/lines.js";
 
 describe("remainingLines", () => {
   it("draws each VM in its own colour, aligned on the union of times", () => {
@@ -44,7 +44,8 @@ describe("windowLines", () => {
       { label: "web", colour: 0, dashed: false },
       { label: "db", colour: 1, dashed: false },
     ]);
-    assert.deepEqual(aligned.data, [[0, 1, 2], [14600, null, 29200], [null, 2920, null]]);
+    // web's window holds 14600 until it changes at 2 s; db's single point stays alone.
+    assert.deepEqual(aligned.data, [[0, 1, 2], [14600, 14600, 29200], [null, 2920, null]]);
   });
 
   it("draws nothing for a run with the fluid transport", () => {
@@ -52,6 +53,38 @@ describe("windowLines", () => {
     assert.deepEqual(specs, []);
     assert.deepEqual(aligned.data, [[]]);
   });
+});
+
+describe("holdBetweenPoints", () => {
+  const cases: readonly [input: (number | null)[], held: (number | null)[]][] = [
+    [[null, 5, null, null, 7, null], [null, 5, 5, 5, 7, null]],
+    [[1, null, 2], [1, 1, 2]],
+    [[null, null], [null, null]],
+    [[], []],
+    [[0, null, 0], [0, 0, 0]],
+  ];
+  for (const [input, held] of cases) {
+    it(`holds ${JSON.stringify(input)} as ${JSON.stringify(held)}`, () => {
+      assert.deepEqual(holdBetweenPoints(input), held);
+    });
+  }
+});
+
+describe("valueAt", () => {
+  const times = [0, 1, 2, 4, 5];
+  const values = [null, 10, null, 4, null];
+  const cases: readonly [index: number, expected: number | null][] = [
+    [0, null], // before the line's first point
+    [1, 10], // its own point
+    [2, 8], // a third of the way from (1 s, 10) to (4 s, 4)
+    [3, 4],
+    [4, null], // after its last point
+  ];
+  for (const [index, expected] of cases) {
+    it(`reads ${expected} at ${times[index]} s`, () => {
+      assert.equal(valueAt(times, values, index), expected);
+    });
+  }
 });
 
 test("a chart draws at most MAX_LINES lines, the first ones, however many VMs stream", () => {

@@ -1,13 +1,17 @@
 /**
  * A live line chart over simulated time, drawn with uPlot and coloured from the VS Code theme. The panel
- * uses three: bytes left to copy per VM (with an earlier run's lines dashed when comparing), the busiest
- * links' utilisation and the TCP congestion window per VM.
+ * uses four: bytes left to copy per VM (on the Bytes left tab, and on the Compare tab with an earlier run's
+ * lines dashed), the busiest links' utilisation and the TCP congestion window per VM (drawn as steps).
  */
 import uPlot from "uplot";
 import { formatSeconds, secondsTicks, type AlignedSeries } from "@vmig/report";
-import { palette, themeValue } from "./theme.js";
+import { valueAt } from "./lines.js";
+import { palette, seriesColour, themeValue } from "./theme.js";
 
 const chartHeight = 320;
+
+/** Steps that hold each value until the next point's time, then jump. */
+const steps = uPlot.paths.stepped!({ align: 1 });
 
 /** One line: its legend label, its palette colour, and whether it is dashed (an earlier run's line). */
 export interface LineSpec {
@@ -28,6 +32,8 @@ export interface LineChartOptions {
   readonly minTop: number;
   /** What the chart says while it has no line. */
   readonly placeholder: string;
+  /** Whether each value holds until the next point (a quantity recorded when it changes), drawn as steps. */
+  readonly stepped?: boolean;
 }
 
 export class LineChart {
@@ -89,17 +95,20 @@ export class LineChart {
       series: [
         { label: "time", value: (_u, v) => (v == null ? "—" : formatSeconds(v)) },
         ...specs.map((spec): uPlot.Series => {
-          const [variable, fallback] = palette[spec.colour % palette.length]!;
           // Past the palette's length colours repeat, dotted, so lines stay distinct; an earlier run is dashed.
           const dash = spec.dashed ? [8, 5] : spec.colour < palette.length ? undefined : [2, 3];
           return {
             label: spec.label,
-            stroke: themeValue(variable, fallback),
+            stroke: seriesColour(spec.colour),
             width: spec.dashed ? 1.5 : 2,
             ...(dash !== undefined && { dash }),
+            ...(this.options.stepped === true && { paths: steps }),
             spanGaps: true,
             points: { show: false },
-            value: (_u, v) => (v == null ? "—" : value(v)),
+            value: (u, _v, seriesIndex, index) => {
+              const v = index === null ? null : valueAt(u.data[0], u.data[seriesIndex]!, index);
+              return v === null ? "—" : value(v);
+            },
           };
         }),
       ],

@@ -35,9 +35,26 @@ export function linkLines(current: SeriesStore, maxPoints: number): ChartLines {
   return solidLines(current, linkPrefix, maxPoints);
 }
 
-/** The congestion window of each migration's TCP connection, one colour per VM; none with fluid transport. */
+/**
+ * The congestion window of each migration's TCP connection, one colour per VM; none with fluid transport.
+ * The engine records a window only when it changes, so each value holds until that VM's next point: the
+ * times other VMs add in between carry it too (the legend reads it there, and the chart draws steps).
+ */
 export function windowLines(current: SeriesStore, maxPoints: number): ChartLines {
-  return solidLines(current, cwndPrefix, maxPoints);
+  const lines = solidLines(current, cwndPrefix, maxPoints);
+  const [times, ...values] = lines.aligned.data;
+  return { specs: lines.specs, aligned: { labels: lines.aligned.labels, data: [times, ...values.map(holdBetweenPoints)] } };
+}
+
+/** `values` with each gap between two points filled with the value before it; nothing before the first or after the last. */
+export function holdBetweenPoints(values: readonly (number | null)[]): (number | null)[] {
+  let last = values.length - 1;
+  while (last >= 0 && values[last] === null) last--;
+  let held: number | null = null;
+  return values.map((v, i) => {
+    if (v !== null) held = v;
+    return i <= last ? held : null;
+  });
 }
 
 function solidLines(current: SeriesStore, prefix: string, maxPoints: number): ChartLines {
@@ -57,4 +74,21 @@ function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number): C
     specs: shown.map(({ label, colour, dashed }) => ({ label, colour, dashed })),
     aligned: alignDecimated(shown, maxPoints),
   };
+}
+
+/**
+ * The value of a line at index `index` of the shared times: its own point there, or, between two of its
+ * points, the straight line joining them (as the chart draws it); `null` before its first point and after
+ * its last. The legend reads it, so a line shows its value at every time the cursor rests on.
+ */
+export function valueAt(times: ArrayLike<number>, values: ArrayLike<number | null | undefined>, index: number): number | null {
+  const own = values[index];
+  if (own != null) return own;
+  let before = index - 1;
+  while (before >= 0 && values[before] == null) before--;
+  let after = index + 1;
+  while (after < values.length && values[after] == null) after++;
+  if (before < 0 || after >= values.length) return null;
+  const [t0, t1, v0, v1] = [times[before]!, times[after]!, values[before]!, values[after]!];
+  return v0 + ((v1 - v0) * (times[index]! - t0)) / (t1 - t0);
 }

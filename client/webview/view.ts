@@ -81,6 +81,7 @@ export class ResultsView {
   });
   private readonly windowChart = new LineChart(this.windowBox, {
     yLabel: "congestion window",
+    stepped: true,
     value: formatBytes,
     ticks: bytesTicks,
     increments: byteIncrements,
