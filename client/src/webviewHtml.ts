@@ -32,6 +32,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
     <header id="header"></header>
     <section id="error" hidden></section>
     <section id="note" hidden></section>
+    <section id="line-picker" hidden></section>
     <section id="views"></section>
     <section id="table" aria-label="Finished migrations"></section>
     <script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it, test } from "node:test";
-import { MAX_LINES, holdBetweenPoints, linkLines, previousLabel, remainingLines, valueAt, windowLines } from "../webview/lines.js";
+import { MAX_LINES, holdBetweenPoints, linkLines, pickLines, previousLabel, remainingLines, valueAt, windowLines } from "../webview/lines.js";
 
 describe("remainingLines", () => {
   it("draws each VM in its own colour, aligned on the union of times", () => {
@@ -94,4 +94,38 @@ test("a chart draws at most MAX_LINES lines, the first ones, however many VMs st
   assert.equal(lines.specs.length, MAX_LINES);
   assert.equal(lines.specs[0]!.label, "v0");
   assert.equal(lines.aligned.data.length, MAX_LINES + 1);
+});
+
+test("the highest-now choice draws the lines with the largest latest value, in their original order and colours", () => {
+  const store: Record<string, number[]> = {};
+  // v0..v99 end at their index, so the 24 highest now are v76..v99; v5 peaked high but ends low.
+  for (let i = 0; i < 100; i++) store[`remaining/v${i}`] = [0, i === 5 ? 1e9 : i, 1, i];
+  const lines = remainingLines(store, undefined, 1000, "highest-now");
+  assert.deepEqual(
+    lines.specs.map((s) => s.label),
+    Array.from({ length: MAX_LINES }, (_, k) => `v${100 - MAX_LINES + k}`),
+  );
+  assert.equal(lines.specs[0]!.colour, 100 - MAX_LINES, "a line keeps the colour of its place among all lines");
+});
+
+test("the highest-peak choice draws the lines whose largest value is largest, ties in order", () => {
+  const lines = Array.from({ length: 30 }, (_, i) => ({ label: `l${i}`, points: i === 29 ? [0, 5, 1, 0] : [0, 1, 1, 1] }));
+  const picked = pickLines(lines, "highest-peak");
+  assert.equal(picked.length, MAX_LINES);
+  assert.deepEqual(picked.map((l) => l.label), [...Array.from({ length: MAX_LINES - 1 }, (_, i) => `l${i}`), "l29"]);
+});
+
+test("with no more lines than a chart draws, every choice keeps them all", () => {
+  const lines = Array.from({ length: MAX_LINES }, (_, i) => ({ label: `l${i}`, points: [0, MAX_LINES - i] }));
+  for (const choice of ["first", "highest-now", "highest-peak"] as const) assert.deepEqual(pickLines(lines, choice), lines);
+});
+
+test("the longest choice draws the lines that span the most time: the migrations running longest", () => {
+  const lines = Array.from({ length: 30 }, (_, i) => ({ label: `l${i}`, points: [i, 1, 100, 0] }));
+  assert.deepEqual(
+    pickLines(lines, "longest").map((l) => l.label),
+    Array.from({ length: MAX_LINES }, (_, i) => `l${i}`),
+  );
+  const reversed = Array.from({ length: 30 }, (_, i) => ({ label: `l${i}`, points: [30 - i, 1, 100, 0] }));
+  assert.deepEqual(pickLines(reversed, "longest").map((l) => l.label), Array.from({ length: MAX_LINES }, (_, i) => `l${i + 30 - MAX_LINES}`));
 });

@@ -18,7 +18,7 @@ export function previousLabel(vm: string): string {
  * Bytes left per VM, and when comparing, the earlier run's lines dashed in the colour of the same VM (a
  * VM only the earlier run had gets the next colour).
  */
-export function remainingLines(current: SeriesStore, baseline: SeriesStore | undefined, maxPoints: number): ChartLines {
+export function remainingLines(current: SeriesStore, baseline: SeriesStore | undefined, maxPoints: number, choice: LineChoice = "first"): ChartLines {
   const now = selectSeries(current, remainingPrefix);
   const before = baseline === undefined ? [] : selectSeries(baseline, remainingPrefix);
   const colours = new Map(now.map((s, i) => [s.label, i]));
@@ -27,12 +27,12 @@ export function remainingLines(current: SeriesStore, baseline: SeriesStore | und
     ...now.map((s) => ({ ...s, colour: colours.get(s.label)!, dashed: false })),
     ...before.map((s) => ({ ...s, label: previousLabel(s.label), colour: colours.get(s.label)!, dashed: true })),
   ];
-  return build(lines, maxPoints);
+  return build(lines, maxPoints, choice);
 }
 
 /** Utilisation of the links the engine streamed (the busiest ones), one colour each. */
-export function linkLines(current: SeriesStore, maxPoints: number): ChartLines {
-  return solidLines(current, linkPrefix, maxPoints);
+export function linkLines(current: SeriesStore, maxPoints: number, choice: LineChoice = "first"): ChartLines {
+  return solidLines(current, linkPrefix, maxPoints, choice);
 }
 
 /**
@@ -40,8 +40,8 @@ export function linkLines(current: SeriesStore, maxPoints: number): ChartLines {
  * The engine records a window only when it changes, so each value holds until that VM's next point: the
  * times other VMs add in between carry it too (the legend reads it there, and the chart draws steps).
  */
-export function windowLines(current: SeriesStore, maxPoints: number): ChartLines {
-  const lines = solidLines(current, cwndPrefix, maxPoints);
+export function windowLines(current: SeriesStore, maxPoints: number, choice: LineChoice = "first"): ChartLines {
+  const lines = solidLines(current, cwndPrefix, maxPoints, choice);
   const [times, ...values] = lines.aligned.data;
   return { specs: lines.specs, aligned: { labels: lines.aligned.labels, data: [times, ...values.map(holdBetweenPoints)] } };
 }
@@ -57,19 +57,53 @@ export function holdBetweenPoints(values: readonly (number | null)[]): (number |
   });
 }
 
-function solidLines(current: SeriesStore, prefix: string, maxPoints: number): ChartLines {
-  return build(selectSeries(current, prefix).map((s, i) => ({ ...s, colour: i, dashed: false })), maxPoints);
+function solidLines(current: SeriesStore, prefix: string, maxPoints: number, choice: LineChoice): ChartLines {
+  return build(selectSeries(current, prefix).map((s, i) => ({ ...s, colour: i, dashed: false })), maxPoints, choice);
 }
 
 /**
  * Most lines one chart draws. Aligning series for uPlot costs (distinct times) x (lines), so a run of
  * thousands of migrations would exhaust the webview's memory; beyond a few dozen lines a chart stops being
- * readable anyway. The first ones (in VM order) are drawn; the table lists every migration.
+ * readable anyway. Which ones are drawn is the user's choice (`LineChoice`); the table lists every migration.
  */
 export const MAX_LINES = 24;
 
-function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number): ChartLines {
-  const shown = lines.slice(0, MAX_LINES);
+/** Which lines a chart with more than MAX_LINES series draws. */
+export type LineChoice = "first" | "longest" | "highest-now" | "highest-peak";
+
+/** The choices, in the words of the panel's drop-down. */
+export const lineChoices: readonly { readonly value: LineChoice; readonly words: string }[] = [
+  { value: "first", words: `the first ${MAX_LINES}, in order` },
+  { value: "longest", words: `the ${MAX_LINES} longest` },
+  { value: "highest-now", words: `the ${MAX_LINES} highest now` },
+  { value: "highest-peak", words: `the ${MAX_LINES} highest peaks` },
+];
+
+/**
+ * The lines `choice` keeps, at most MAX_LINES, in their original order (so legends and colours stay put):
+ * the first ones, those spanning the most time (the migrations that have run longest), or those whose
+ * latest value (the bytes a VM still has to send, a link's current load) or highest value is largest. Ties
+ * keep the original order.
+ */
+export function pickLines<T extends NamedSeries>(lines: readonly T[], choice: LineChoice): T[] {
+  if (lines.length <= MAX_LINES || choice === "first") return lines.slice(0, MAX_LINES);
+  const score = (points: readonly number[]): number => {
+    if (choice === "longest") return points.length >= 2 ? points[points.length - 2]! - points[0]! : Number.NEGATIVE_INFINITY;
+    if (choice === "highest-now") return points.length >= 2 ? points[points.length - 1]! : Number.NEGATIVE_INFINITY;
+    let peak = Number.NEGATIVE_INFINITY;
+    for (let i = 1; i < points.length; i += 2) peak = Math.max(peak, points[i]!);
+    return peak;
+  };
+  const ranked = lines.map((line, index) => ({ index, score: score(line.points) })).sort((a, b) => b.score - a.score || a.index - b.index);
+  return ranked
+    .slice(0, MAX_LINES)
+    .map((r) => r.index)
+    .sort((a, b) => a - b)
+    .map((index) => lines[index]!);
+}
+
+function build(lines: readonly (NamedSeries & LineSpec)[], maxPoints: number, choice: LineChoice): ChartLines {
+  const shown = pickLines(lines, choice);
   return {
     specs: shown.map(({ label, colour, dashed }) => ({ label, colour, dashed })),
     aligned: alignDecimated(shown, maxPoints),

@@ -21,6 +21,12 @@ const view = new ResultsView(
       vscode.postMessage({ type: "closeCompare" });
       scheduleRender();
     },
+    selectLines: (choice) => {
+      if (choice === state.lineChoice) return;
+      state.lineChoice = choice;
+      vscode.setState(state);
+      scheduleRender();
+    },
     selectTab: (tab) => {
       if (tab === state.tab) return;
       state.tab = tab;

@@ -6,6 +6,7 @@ import type { MigrationDocument } from "@vmig/protocol";
 import { minimumPoints, appendChunks, compactStore, cwndPrefix, linkPrefix, remainingPrefix, type SeriesStore } from "@vmig/report";
 import type { BaselineRun, ToPanelMessage } from "../src/panelProtocol.js";
 import { defaultMaxPoints } from "../src/settings.js";
+import { lineChoices, type LineChoice } from "./lines.js";
 import { applyNetwork, emptyNetwork, type NetworkState } from "./networkState.js";
 
 export type RunStatus = "idle" | "running" | "finished" | "cancelled" | "failed";
@@ -36,6 +37,8 @@ export interface PanelState {
   baseline: BaselineRun | undefined;
   /** The view on show; kept across runs. */
   tab: TabId;
+  /** Which lines the line charts draw when a run has more than they can show; kept across runs. */
+  lineChoice: LineChoice;
   /** `vmig.chart.maxPoints`: points per series drawn before decimation; kept across runs. */
   maxPoints: number;
 }
@@ -55,6 +58,7 @@ export function emptyState(): PanelState {
     network: emptyNetwork(),
     baseline: undefined,
     tab: "remaining",
+    lineChoice: "first",
     maxPoints: defaultMaxPoints,
   };
 }
@@ -67,6 +71,7 @@ export function restoreState(saved: unknown): PanelState | undefined {
   const state: PanelState = { ...emptyState(), ...(saved as Partial<PanelState>), version: 2 };
   state.network = { ...emptyNetwork(), ...(saved as Partial<PanelState>).network };
   if (!(tabIds as readonly string[]).includes(state.tab)) state.tab = "remaining";
+  if (!lineChoices.some((c) => c.value === state.lineChoice)) state.lineChoice = "first";
   return state;
 }
 
@@ -87,6 +92,7 @@ export function applyMessage(state: PanelState, message: ToPanelMessage): boolea
         scenario: message.scenario,
         status: "running",
         tab: state.tab,
+        lineChoice: state.lineChoice,
         maxPoints: state.maxPoints,
       });
       return true;

@@ -3,7 +3,8 @@
  *
  * @vscode/webview-ui-toolkit is sunset upstream (its repository is archived). Every toolkit import and
  * every `vscode-*` tag name lives here and nowhere else, behind small factory functions, so replacing it
- * with @vscode-elements/elements (`vscode-table`, `vscode-progress-ring`, `vscode-badge`, `vscode-button`)
+ * with @vscode-elements/elements (`vscode-table`, `vscode-progress-ring`, `vscode-badge`, `vscode-button`,
+ * `vscode-single-select` and `vscode-option`)
  * is a change to this one file (`vscode-tabs`, `vscode-tab-header` and `vscode-tab-panel` for the panels). `vscode-badge` is not used: its template binds a `style` attribute, which
  * the panel's Content-Security-Policy (no 'unsafe-inline') blocks; a tag shows counts instead. The progress
  * ring's template holds such an attribute too, used only by the determinate ring: the policy blocks it once,
@@ -15,6 +16,8 @@ import {
   vsCodeDataGrid,
   vsCodeDataGridCell,
   vsCodeDataGridRow,
+  vsCodeDropdown,
+  vsCodeOption,
   vsCodePanels,
   vsCodePanelTab,
   vsCodePanelView,
@@ -42,6 +45,8 @@ export function registerToolkit(): void {
     vsCodeDataGrid(),
     vsCodeDataGridCell(),
     vsCodeDataGridRow(),
+    vsCodeDropdown(),
+    vsCodeOption(),
     vsCodePanels(),
     vsCodePanelTab(),
     vsCodePanelView(),
@@ -136,4 +141,24 @@ export function createButton(label: string, onClick: () => void): HTMLElement {
   button.textContent = label;
   button.addEventListener("click", onClick);
   return button;
+}
+
+/** A drop-down list of `choices`, showing `selected`; `onChange` gets the value the user picks. */
+export function createDropdown(
+  label: string,
+  choices: readonly { readonly value: string; readonly words: string }[],
+  selected: string,
+  onChange: (value: string) => void,
+): HTMLElement {
+  const dropdown = document.createElement("vscode-dropdown") as HTMLElement & { value: string };
+  dropdown.setAttribute("aria-label", label);
+  for (const choice of choices) {
+    const option = document.createElement("vscode-option");
+    option.setAttribute("value", choice.value);
+    option.textContent = choice.words;
+    if (choice.value === selected) option.setAttribute("selected", "");
+    dropdown.append(option);
+  }
+  dropdown.addEventListener("change", () => onChange(dropdown.value));
+  return dropdown;
 }

@@ -4,10 +4,10 @@
  * window, comparison)
  * and the table of finished migrations below them. Only the view on show is drawn.
  */
-import { bytesTicks, formatBytes } from "@vmig/report";
+import { bytesTicks, cwndPrefix, formatBytes, linkPrefix, remainingPrefix } from "@vmig/report";
 import { LineChart, type LineChartOptions } from "./chart.js";
 import { compareMigrations, diffColumns, diffRow } from "./compare.js";
-import { linkLines, remainingLines, windowLines } from "./lines.js";
+import { MAX_LINES, lineChoices, linkLines, remainingLines, windowLines, type LineChoice } from "./lines.js";
 import type { PanelState, RunStatus, TabId } from "./panelState.js";
 import { columnsFor, migrationRow } from "./rows.js";
 import { PlacementCharts } from "./placementCharts.js";
@@ -17,6 +17,7 @@ import {
   appendDataGridRows,
   createButton,
   createDataGrid,
+  createDropdown,
   createPanels,
   createProgressRing,
   createTag,
@@ -52,12 +53,16 @@ export interface ViewActions {
   readonly stop: () => void;
   readonly closeCompare: () => void;
   readonly selectTab: (tab: TabId) => void;
+  readonly selectLines: (choice: LineChoice) => void;
 }
 
 export class ResultsView {
   private readonly header = element("header");
   private readonly error = element("error");
   private readonly note = element("note");
+  /** The drop-down that picks which lines a crowded line chart draws, made when first needed. */
+  private readonly linePicker = element("line-picker");
+  private lineDropdown: HTMLElement | undefined;
   private readonly table = element("table");
   private readonly chartBox = box("chart", "Bytes remaining to copy per VM");
   private readonly timelineBox = box("timeline", "Migration timeline");
@@ -144,15 +149,30 @@ export class ResultsView {
     this.error.textContent = state.error ?? "";
     this.note.hidden = state.note === undefined;
     this.note.textContent = state.note ?? "";
+    this.renderLinePicker(state);
     this.renderTab(state);
     this.renderTable(state);
+  }
+
+  /** Shows the line picker on a line-chart tab whose series outnumber what a chart draws. */
+  private renderLinePicker(state: PanelState): void {
+    const count = seriesCountOf(state);
+    this.linePicker.hidden = count <= MAX_LINES;
+    if (this.linePicker.hidden) return;
+    if (this.lineDropdown === undefined) {
+      this.lineDropdown = createDropdown("Lines drawn", lineChoices, state.lineChoice, (value) => this.actions.selectLines(value as LineChoice));
+      const words = document.createElement("span");
+      words.className = "line-picker-words";
+      this.linePicker.replaceChildren(words, this.lineDropdown);
+    }
+    this.linePicker.querySelector(".line-picker-words")!.textContent = `${count.toLocaleString("en")} lines; the chart draws`;
   }
 
   private renderTab(state: PanelState): void {
     const runKey = `${state.runId}/${state.status}`;
     switch (state.tab) {
       case "remaining": {
-        const lines = remainingLines(state.series, state.baseline?.remaining, state.maxPoints);
+        const lines = remainingLines(state.series, state.baseline?.remaining, state.maxPoints, state.lineChoice);
         this.remainingChart.show(lines.specs, lines.aligned);
         break;
       }
@@ -163,7 +183,7 @@ export class ResultsView {
         this.rounds.render(state.migrations, runKey, emptyViewWords(state));
         break;
       case "links": {
-        const lines = linkLines(state.series, state.maxPoints);
+        const lines = linkLines(state.series, state.maxPoints, state.lineChoice);
         this.linkChart.show(lines.specs, lines.aligned);
         break;
       }
@@ -174,7 +194,7 @@ export class ResultsView {
         this.placement.render(state);
         break;
       case "window": {
-        const lines = windowLines(state.series, state.maxPoints);
+        const lines = windowLines(state.series, state.maxPoints, state.lineChoice);
         this.windowChart.show(lines.specs, lines.aligned);
         break;
       }
@@ -310,6 +330,15 @@ function element(id: string): HTMLElement {
 }
 
 /** A view's container, with the id the page's style sheet (and the end-to-end test) know it by. */
+/** How many series the tab on show would chart (0 on tabs without line charts). */
+function seriesCountOf(state: PanelState): number {
+  const prefix = state.tab === "remaining" ? remainingPrefix : state.tab === "links" ? linkPrefix : state.tab === "window" ? cwndPrefix : undefined;
+  if (prefix === undefined) return 0;
+  let count = 0;
+  for (const name in state.series) if (name.startsWith(prefix)) count++;
+  return count;
+}
+
 function box(id: string, label: string): HTMLElement {
   const section = document.createElement("section");
   section.id = id;
