@@ -3,7 +3,7 @@
 // does on each change), and completion. bench/lsp.bench.mjs measures the same over the server's stdio
 // connection. Run after `npm run build`.
 import { performance } from "node:perf_hooks";
-import { check, complete, parse, reparse } from "../grammar/build/src/index.js";
+import { check, CheckCache, complete, parse, reparse } from "../grammar/build/src/index.js";
 import { largeScenario, percentile } from "./largeScenario.mjs";
 
 function measure(fn, repeat) {
@@ -23,7 +23,9 @@ function alternating(original, edited) {
   const versions = [original, edited];
   let at = 0;
   let parsed = parse(original);
-  let checked = check(original);
+  // One cache per document, as the server keeps it: what checks of successive versions share.
+  const cache = new CheckCache();
+  let checked = check(original, { cache });
   return {
     reparse() {
       const next = versions[1 - at];
@@ -32,7 +34,7 @@ function alternating(original, edited) {
     },
     check() {
       const next = versions[1 - at];
-      checked = check(next, { previous: { text: versions[at], parsed: checked.parsed } });
+      checked = check(next, { previous: { text: versions[at], parsed: checked.parsed }, cache });
       at = 1 - at;
     },
   };

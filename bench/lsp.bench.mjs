@@ -32,16 +32,17 @@ let wake;
 /** Errors in the latest diagnostics: the edits must leave the file valid, or forecasts would not run. */
 let errorCount = 0;
 connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-  published.set(params.version, performance.now());
+  // Opening a large file publishes twice: its syntax errors, then everything else.
+  published.set(params.version, [...(published.get(params.version) ?? []), performance.now()]);
   errorCount = params.diagnostics.filter((d) => d.severity === 1).length;
   wake?.();
 });
 connection.listen();
 
-/** When the diagnostics of `version` arrived. */
-async function publication(version) {
-  while (!published.has(version)) await new Promise((resolve) => (wake = resolve));
-  return published.get(version);
+/** When the `count`-th publication of diagnostics of `version` arrived (the first by default). */
+async function publication(version, count = 1) {
+  while ((published.get(version)?.length ?? 0) < count) await new Promise((resolve) => (wake = resolve));
+  return published.get(version)[count - 1];
 }
 
 /** The server's resident memory and its peak, in MiB (Linux's /proc). */
@@ -59,7 +60,8 @@ await connection.sendNotification(InitializedNotification.type, {});
 
 const openStart = performance.now();
 await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "vmig", version: 1, text } });
-const openMs = (await publication(1)) - openStart;
+const openSyntaxMs = (await publication(1)) - openStart;
+const openMs = (await publication(1, 2)) - openStart;
 const memoryAfterOpen = serverMemory();
 
 /** Sends one edit (offset, characters removed, text inserted) and returns when it was sent. */
@@ -157,7 +159,8 @@ const memory = serverMemory();
 const line = (label, samples) => console.log(`${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms`);
 console.log(`generated scenario: ${text.split("\n").length} lines, ${(text.length / 1024).toFixed(0)} KiB; over stdio`);
 console.log(`errors after the VM edits: ${errorsAfterVmEdits}; after the topology edits: ${errorsAfterTopologyEdits}`);
-console.log(`open → diagnostics                                          ${openMs.toFixed(0)} ms`);
+console.log(`open → syntax diagnostics                                   ${openSyntaxMs.toFixed(0)} ms`);
+console.log(`open → all diagnostics                                     ${openMs.toFixed(0)} ms`);
 line(`edit in a VM, after a ${THINK_MS} ms pause → diagnostics (60)`, vmEdits);
 line("edit in the topology (4,000 lines) → diagnostics (30)", topologyEdits);
 line("edit that breaks the syntax → diagnostics (15)", breaking);

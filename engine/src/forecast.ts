@@ -10,7 +10,7 @@ import { buildTopology, type Topology } from "./network/topology.js";
 import { ShortestPathRouting, type Route } from "./network/routing.js";
 import { predictMigration, type MigrationPrediction, type PredictionInput } from "./migration/analytic.js";
 import { predictReuse, type ReuseDecision } from "./migration/contentReuse.js";
-import type { HypervisorProfile, Scenario } from "./scenario.js";
+import type { HypervisorProfile, Scenario, Vm } from "./scenario.js";
 import { relayedStream } from "./architecture/modes.js";
 
 export interface MigrationForecast {
@@ -35,18 +35,151 @@ export interface MigrationForecast {
  * Forecasts each migration from the host its VM starts on (a VM's later moves are not chained). Content reuse
  * depends on which earlier migrations have ended by a migration's start, so the forecasts are made in the
  * order `predictReuse` takes the migrations, each with the reuse its start sees and its duration feeding the
- * next decisions.
+ * next decisions. With a `cache` kept from the forecasts of an earlier version of the same scenario, the
+ * network and the migrations whose inputs did not change are not computed again; the result is the same.
  */
-export function forecastMigrations(scenario: Scenario): MigrationForecast[] {
-  const topology = buildTopology(scenario.nodes, scenario.links);
-  const routing = new ShortestPathRouting(topology);
+export function forecastMigrations(scenario: Scenario, cache?: ForecastCache): MigrationForecast[] {
+  const { topology, routing } = cache ? cache.network(scenario) : networkOf(scenario);
+  cache?.startRun();
   const forecasts: MigrationForecast[] = new Array<MigrationForecast>(scenario.migrations.length);
   predictReuse(scenario, (index, reuse) => {
-    const forecast = forecastOne(scenario, topology, routing, index, reuse);
+    const forecast = cache ? cache.forecast(scenario, index, reuse, () => forecastOne(scenario, topology, routing, index, reuse)) : forecastOne(scenario, topology, routing, index, reuse);
     forecasts[index] = forecast;
     return forecast.prediction?.totalTimeSec;
   });
   return forecasts;
+}
+
+/** The network a scenario's migrations are routed over, and its shortest-path routes (cached per node pair). */
+interface RoutedNetwork {
+  readonly topology: Topology;
+  readonly routing: ShortestPathRouting;
+}
+
+function networkOf(scenario: Scenario): RoutedNetwork {
+  const topology = buildTopology(scenario.nodes, scenario.links);
+  return { topology, routing: new ShortestPathRouting(topology) };
+}
+
+/**
+ * What forecasts of successive versions of one scenario (an edited document) share: the network and its
+ * routes while the nodes and links stay the same, and each migration's forecast keyed by everything it reads
+ * (its VM, the hosts' nodes, the source's profile, its mode, the reuse decision, the network architecture and
+ * transport). Forecasts not asked for in a run are dropped after the next run, so the cache holds about one
+ * version's forecasts.
+ */
+export class ForecastCache {
+  private routed?: RoutedNetwork & { readonly nodes: Scenario["nodes"]; readonly links: Scenario["links"]; readonly text: string };
+  private current = new Map<string, MigrationForecast>();
+  private earlier = new Map<string, MigrationForecast>();
+  /** The key of each profile with the run's network architecture and transport (one run's scenario). */
+  private profileKeys = new WeakMap<object, string>();
+  /** The latest forecasts of each VM object (a VM lowered once and reused), found by comparing inputs by identity. */
+  private byVm = new WeakMap<Vm, IdentityEntry[]>();
+
+  /** The routed network of `scenario`: the cached one when its nodes and links are the same objects, or equal. */
+  network(scenario: Scenario): RoutedNetwork {
+    const routed = this.routed;
+    if (routed && sameElements(routed.nodes, scenario.nodes) && sameElements(routed.links, scenario.links)) return routed;
+    const text = stableJson([scenario.nodes, scenario.links]);
+    if (routed && routed.text === text) {
+      this.routed = { ...routed, nodes: scenario.nodes, links: scenario.links };
+      return routed;
+    }
+    // Node indices in the migrations' keys refer to this network: forecasts over another one are dropped.
+    this.current.clear();
+    this.earlier.clear();
+    this.byVm = new WeakMap();
+    this.routed = { ...networkOf(scenario), nodes: scenario.nodes, links: scenario.links, text };
+    return this.routed;
+  }
+
+  /** Starts a run of forecasts: what the run before last asked for, and this one does not, is dropped. */
+  startRun(): void {
+    this.earlier = this.current;
+    this.current = new Map();
+    this.profileKeys = new WeakMap();
+  }
+
+  /** Migration `index`'s forecast with `reuse`: the cached one for the same inputs, else `compute()`. */
+  forecast(scenario: Scenario, index: number, reuse: ReuseDecision, compute: () => MigrationForecast): MigrationForecast {
+    const migration = scenario.migrations[index]!;
+    const vm = scenario.vms[migration.vm]!;
+    const source = scenario.hosts[vm.host]!;
+    const target = scenario.hosts[migration.target]!;
+    const profile = scenario.profiles[source.profile]!;
+    const inputs = { source: source.node, target: target.node, profile, mode: migration.mode, staticBytes: reuse.staticBytes, network: scenario.network, transport: scenario.transport };
+    const entries = this.byVm.get(vm) ?? [];
+    const same = entries.find((entry) => sameInputs(entry.inputs, inputs));
+    if (same) {
+      this.current.set(same.key, same.forecast);
+      return reindexed(same.forecast, index, reuse);
+    }
+    let profileKey = this.profileKeys.get(profile);
+    if (profileKey === undefined) this.profileKeys.set(profile, (profileKey = stableJson([profile, scenario.network, scenario.transport])));
+    const numbers = [vm.memoryBytes, vm.pageBytes, source.node, target.node, reuse.staticBytes].map(exactNumber).join(",");
+    const key = `${numbers};${flatKey(vm.dirty)};${vm.disk ? flatKey(vm.disk) : ""};${migration.mode ?? ""};${profileKey}`;
+    const cached = this.current.get(key) ?? this.earlier.get(key);
+    const forecast = cached ?? compute();
+    this.current.set(key, forecast);
+    this.byVm.set(vm, [{ inputs, key, forecast }, ...entries.slice(0, FORECASTS_KEPT_PER_VM - 1)]);
+    return cached ? reindexed(cached, index, reuse) : forecast;
+  }
+}
+
+/** How many forecasts (say, to different destinations) are kept for one VM object. */
+const FORECASTS_KEPT_PER_VM = 4;
+
+/** What a migration's forecast reads besides its VM, compared by identity. */
+interface IdentityInputs {
+  readonly source: number;
+  readonly target: number;
+  readonly profile: HypervisorProfile;
+  readonly mode: Scenario["migrations"][number]["mode"];
+  readonly staticBytes: number;
+  readonly network: Scenario["network"];
+  readonly transport: Scenario["transport"];
+}
+
+interface IdentityEntry {
+  readonly inputs: IdentityInputs;
+  readonly key: string;
+  readonly forecast: MigrationForecast;
+}
+
+function sameInputs(a: IdentityInputs, b: IdentityInputs): boolean {
+  return a.source === b.source && a.target === b.target && a.profile === b.profile && a.mode === b.mode && Object.is(a.staticBytes, b.staticBytes) && a.network === b.network && a.transport === b.transport;
+}
+
+/** A cached forecast as migration `index`'s, with the reuse decision of this run. */
+function reindexed(forecast: MigrationForecast, index: number, reuse: ReuseDecision): MigrationForecast {
+  const { route, dirtyBytesPerSec, prediction } = forecast;
+  return { index, ...(route ? { route } : {}), dirtyBytesPerSec, ...(prediction ? { prediction } : {}), reuse };
+}
+
+/** Whether two arrays hold the same objects in the same order (a network lowered once and reused). */
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** JSON that tells apart every number, including infinities, NaN and −0 (which plain JSON writes as null or 0). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" ? exactNumber(v) : v));
+}
+
+/** A number as text that tells apart every value, −0 included. */
+function exactNumber(value: number): string {
+  return Object.is(value, -0) ? "-0" : String(value);
+}
+
+/** The key of an object whose fields are numbers, strings or booleans (a dirty model, a disk). */
+function flatKey(value: object): string {
+  let key = "";
+  for (const [name, field] of Object.entries(value)) key += `${name}=${typeof field === "number" ? exactNumber(field) : String(field)},`;
+  return key;
 }
 
 /** One migration's forecast, with the content reuse predicted at its start. */

@@ -11,7 +11,7 @@ export { dirtiedBytes, dirtyRateOf } from "./migration/dirtying.js";
 export { expectedRemoteFaults } from "./migration/postcopy.js";
 export { solveMaxMin } from "./network/maxmin.js";
 export type { MaxMinVariable } from "./network/maxmin.js";
-export { forecastMigrations, type MigrationForecast } from "./forecast.js";
+export { forecastMigrations, ForecastCache, type MigrationForecast } from "./forecast.js";
 export { predictReuse, reuseKey, tableEntry, type ReuseDecision, type ReuseKey } from "./migration/contentReuse.js";
 export { placeBySimilarity, type PlacementChoice, type PlacementRequest, type PlacementWorld } from "./migration/similarityPlacement.js";
 export { IncrementalMaxMin } from "./network/incremental.js";

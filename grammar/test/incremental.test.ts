@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, complete, parse, type CheckResult, type ImportResolver } from "../src/index.js";
+import { check, CheckCache, complete, parse, type CheckResult, type ImportResolver } from "../src/index.js";
 import { changedRange } from "../src/incremental/reparse.js";
 
 // An incremental check (re-parsing only the edited declarations) must equal a fresh full check, byte for
@@ -68,21 +68,23 @@ function snapshot(result: CheckResult): string {
 }
 
 /**
- * Applies `count` random edits to `original`, each followed by its undo, carrying each version's parse into
- * the next check; returns how many checks reused declarations of the previous parse.
+ * Applies `count` random edits to `original`, each followed by its undo, carrying each version's parse and
+ * the document's check cache (forecasts of unchanged migrations) into the next check; returns how many
+ * checks reused declarations of the previous parse.
  */
 function compareEdits(original: string, uri: string, seed: number, count: number): { checks: number; reused: number } {
   const random = generator(seed);
   const options = { uri, resolveImport: fromDisk };
   let text = original;
-  let previous = check(text, options);
+  const cache = new CheckCache();
+  let previous = check(text, { ...options, cache });
   let checks = 0;
   let reused = 0;
   for (let i = 0; i < count; i++) {
     const edit = randomEdit(original, random);
     for (const next of [apply(original, edit), original]) {
       const before = new Set(previous.parsed.file.declarations);
-      const incremental = check(next, { ...options, previous: { text, parsed: previous.parsed } });
+      const incremental = check(next, { ...options, previous: { text, parsed: previous.parsed }, cache });
       const full = check(next, options);
       const where = `edit ${i} (${JSON.stringify(edit)}) ${next === original ? "undone" : "applied"}`;
       assert.equal(snapshot(incremental), snapshot(full), where);
@@ -193,3 +195,114 @@ for (const name of readdirSync(samples).filter((f) => f.endsWith(".vmig")).sort(
     }
   });
 }
+
+test("edits that change what forecasts read, kept with one check cache: every check equals a full check", () => {
+  const original = generated(30);
+  // Each edit applies to the text the previous one left: a VM's memory and dirty rate, a link's bandwidth,
+  // the profile, the network of routes (a host linked through another and back), and back to the start.
+  const edits: [string, string][] = [
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB"],
+    ["vm v5 on h5 { memory 3 GiB dirty 5000", "vm v5 on h5 { memory 3 GiB dirty 9000"],
+    ["link h6 -- core { bandwidth 7 Gbps", "link h6 -- core { bandwidth 1 Gbps"],
+    ["{ max_rounds 30 }", "{ max_rounds 4 }"],
+    ["link h7 -- core", "link h7 -- h6"],
+    ["vm v5 on h5 { memory 3 GiB", "vm v5 on h5 { memory 2 GiB"],
+    ["link h7 -- h6", "link h7 -- core"],
+  ];
+  const cache = new CheckCache();
+  let text = original;
+  let previous = check(text, { cache });
+  const forecasts = new Set<string>([JSON.stringify(previous.forecasts)]);
+  for (const [find, replace] of edits) {
+    const at = text.indexOf(find);
+    assert.ok(at >= 0, find);
+    const next = text.slice(0, at) + replace + text.slice(at + find.length);
+    const incremental = check(next, { previous: { text, parsed: previous.parsed }, cache });
+    const full = check(next);
+    assert.equal(snapshot(incremental), snapshot(full), JSON.stringify([find, replace]));
+    assert.equal(full.diagnostics.filter((d) => d.severity === "error").length, 0, JSON.stringify([find, replace]));
+    forecasts.add(JSON.stringify(full.forecasts));
+    text = next;
+    previous = incremental;
+  }
+  // The edits change the forecasts, so the comparisons above cover forecasts computed anew and reused.
+  assert.ok(forecasts.size >= 5, `only ${forecasts.size} different forecasts`);
+});
+
+test("edits around the network, kept with one check cache: every check equals a full check, and the network is reused when it may be", () => {
+  const original = generated(30);
+  // Each edit applies to the text the previous one left, and says whether the lowered network of the check
+  // before may be reused: only when the hypervisors, topologies and hosts keep their text and offsets, the
+  // declared names stay the same and the network reported nothing.
+  const edits: [find: string, replace: string, reused: boolean][] = [
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB", true],
+    ["migrate v6 to h7 at 6 s", "migrate v6 to h0 at 6 s", true],
+    ["/* profiles */", "/* the profiles */", false],
+    ["vm v5 on h5 { memory 3 GiB", "vm v5 on h5 { memory 2 GiB", true],
+    ["vm v9 on h9", "vm h9 on h9", false],
+    ["vm h9 on h9", "vm v9 on h9", false],
+    ["vm pool[1..3] on h0", "vm pool[1..4] on h0", false],
+    ["link h4 -- core", "link h4 -- kore", false],
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB", false],
+    ["link h4 -- kore", "link h4 -- core", false],
+    ["vm v5 on h5 { memory 3 GiB", "vm v5 on h5 { memory 2 GiB", true],
+    ["max_rounds 30", "max_rounds 31", false],
+    ["expect v1.total_time < 2 s", "expect v1.total_time < 3 s", true],
+  ];
+  const cache = new CheckCache();
+  let text = original;
+  let previous = check(text, { cache });
+  for (const [find, replace, reusable] of edits) {
+    const at = text.indexOf(find);
+    assert.ok(at >= 0, find);
+    const next = text.slice(0, at) + replace + text.slice(at + find.length);
+    const incremental = check(next, { previous: { text, parsed: previous.parsed }, cache });
+    const full = check(next);
+    const where = JSON.stringify([find, replace]);
+    assert.equal(snapshot(incremental), snapshot(full), where);
+    // A reused network holds the very node objects of the check before.
+    const reused = incremental.scenario !== undefined && previous.scenario !== undefined && incremental.scenario.nodes[0] === previous.scenario.nodes[0];
+    assert.equal(reused, reusable, where);
+    text = next;
+    previous = incremental;
+  }
+});
+
+test("edits of VMs, kept with one check cache: every check equals a full check, and unchanged VMs are reused, moved", () => {
+  const original = generated(30).replace("vm v2 on h2 { memory 3 GiB", "vm v2 on h2 { sla 1 s memory 3 GiB");
+  // Each edit applies to the text the previous one left; `v2 reused` says whether the lowered VM v2 (with its
+  // `sla` expectation) of the check before may be reused: its text, the declared names and the hosts'
+  // indices are the same.
+  const edits: [find: string, replace: string, v2Reused: boolean][] = [
+    ["/// VM 1.", "/// VM 11.", true],
+    ["vm v2 on h2 { sla 1 s", "vm v2 on h2 { sla 2 s", false],
+    ["/// VM 0.", "/// VM.", true],
+    ["vm v1 on h1 { memory", "vm v1 on h3 { memory", true],
+    ["link h4 -- core { bandwidth 5 Gbps", "link h4 -- core { bandwidth 6 Gbps", true],
+    ["host h2 { hypervisor xen30 memory 64 GiB", "host h2 { hypervisor xen30 memory 65 GiB", true],
+    ["vm pool[1..3] on h0", "vm extra on h3 { memory 1 GiB }\nvm pool[1..3] on h0", false],
+    ["vm extra on h3 { memory 1 GiB }\n", "", false],
+    ["/// VM 11.", "/// VM 11", true],
+    ["/// VM 11", "/// VM 11.", true],
+    ["vm pool[1..3] on h0", "vm pool[1..2] on h0", false],
+    ["vm pool[1..2] on h0", "vm pool[1..3] on h0", false],
+  ];
+  const cache = new CheckCache();
+  let text = original;
+  let previous = check(text, { cache });
+  const v2 = (result: CheckResult) => result.scenario?.vms.find((vm) => vm.name === "v2");
+  for (const [find, replace, reusable] of edits) {
+    const at = text.indexOf(find);
+    assert.ok(at >= 0, find);
+    const next = text.slice(0, at) + replace + text.slice(at + find.length);
+    const incremental = check(next, { previous: { text, parsed: previous.parsed }, cache });
+    const full = check(next);
+    const where = JSON.stringify([find, replace]);
+    assert.equal(snapshot(incremental), snapshot(full), where);
+    assert.deepEqual(incremental.expectations, full.expectations, where);
+    assert.ok(v2(full), where);
+    assert.equal(v2(incremental) === v2(previous), reusable, where);
+    text = next;
+    previous = incremental;
+  }
+});

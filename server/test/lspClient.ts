@@ -75,6 +75,15 @@ export class TestClient {
     }
   }
 
+  /** Waits until `count` diagnostics have been published for `uri` at `version`, and returns them in order. */
+  async allDiagnosticsFor(uri: string, version: number, count: number): Promise<PublishDiagnosticsParams[]> {
+    for (;;) {
+      const found = (this.diagnostics.get(uri) ?? []).filter((p) => p.version === version);
+      if (found.length >= count) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
   async shutdown(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);

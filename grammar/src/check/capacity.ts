@@ -3,7 +3,7 @@
  * VMs are placed and migrate (a destination is reserved when its migration starts, as hypervisors do),
  * migrations between hypervisors that cannot talk to each other, and VMs that are never migrated.
  */
-import { forecastMigrations, type Scenario } from "@vmig/engine";
+import { forecastMigrations, type ForecastCache, type Scenario } from "@vmig/engine";
 import type { Span } from "../syntax/ast.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { Lowered } from "./lower.js";
@@ -77,12 +77,13 @@ function checkCompatible(scenario: Scenario, sourceProfile: number, targetProfil
 /**
  * Warns about VMs that no `migrate` moves: they only occupy their host (unless content reuse copies their
  * pages, or a flow joins them). With S-CORE (paper 004) every VM may move and its traffic matters, so none is unused.
+ * Donors are found by forecasting content reuse, with the document's `forecasts` cache when there is one.
  */
-export function checkUnmigrated(scenario: Scenario, diagnostics: DiagnosticBag, vmSpans: ReadonlyMap<string, Span>): void {
+export function checkUnmigrated(scenario: Scenario, diagnostics: DiagnosticBag, vmSpans: ReadonlyMap<string, Span>, forecasts?: ForecastCache): void {
   if (scenario.placement) return;
   const migrated = new Set(scenario.migrations.map((m) => m.vm));
   const talking = new Set((scenario.vmFlows ?? []).flatMap((flow) => [flow.from, flow.to].flatMap((end) => ("vm" in end ? [end.vm] : []))));
-  const donors = new Set(scenario.contentReuse ? forecastMigrations(scenario).flatMap((f) => (f.reuse.donor === undefined ? [] : [f.reuse.donor])) : []);
+  const donors = new Set(scenario.contentReuse ? forecastMigrations(scenario, forecasts).flatMap((f) => (f.reuse.donor === undefined ? [] : [f.reuse.donor])) : []);
   scenario.vms.forEach((vm, i) => {
     const span = vmSpans.get(vm.name);
     if (!migrated.has(i) && !donors.has(i) && !talking.has(i) && span) diagnostics.warning(span, "unused", `'${vm.name}' is never migrated: it only takes memory and a slot on '${scenario.hosts[vm.host]!.name}'`);

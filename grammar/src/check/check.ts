@@ -13,12 +13,14 @@ import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
 import { SymbolTable } from "./symbols.js";
 import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
+import { NetworkStageCache } from "./networkReuse.js";
+import { VmLoweringCache } from "./vmReuse.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
 import { checkNetworkArchitecture } from "./architecture.js";
 import { checkCapacity, checkUnmigrated } from "./capacity.js";
 import { checkPaper002 } from "./contentReuse.js";
-import type { GeneratedTopology, MigrationForecast } from "@vmig/engine";
+import { ForecastCache, type GeneratedTopology, type MigrationForecast } from "@vmig/engine";
 import type { Span, TopologyDecl } from "../syntax/ast.js";
 import { loadImports, summariseImportedProblems, type ImportResolver } from "./imports.js";
 
@@ -48,6 +50,22 @@ export interface CheckOptions {
    * new result (incremental/reparse.ts), so the previous parse must not be used afterwards.
    */
   readonly previous?: ParsedText;
+  /**
+   * What the checks of earlier versions of the same document left to reuse; the result is the same as
+   * without it. Keep one per document and pass it to every check of that document.
+   */
+  readonly cache?: CheckCache;
+}
+
+/**
+ * What checks of successive versions of one document share: the lowered network while its declarations
+ * and the names stay the same, the lowered VMs whose declarations did not change, and the forecasts of
+ * unchanged migrations.
+ */
+export class CheckCache {
+  readonly network = new NetworkStageCache();
+  readonly vms = new VmLoweringCache();
+  readonly forecasts = new ForecastCache();
 }
 
 /** Files larger than this are not analysed: a scenario of 10,000 lines is about 400 KB. */
@@ -70,7 +88,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   symbols.uri = undefined;
   for (const [decl, topology] of declareAll(parsed.file.declarations, symbols)) generated.set(decl, topology);
   const own = parsed.file.declarations.map((declaration) => ({ declaration, diagnostics }));
-  const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated);
+  const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated, options.cache ? { network: options.cache.network, vms: options.cache.vms, text } : undefined);
   checkSweeps(parsed.file, { diagnostics, symbols });
   summariseImportedProblems(imports, diagnostics);
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
@@ -80,9 +98,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     const vmSpans = vmDeclarationSpans(parsed);
     checkPaper002(lowered, parsed.file.declarations, vmSpans, diagnostics);
     if (!diagnostics.hasErrors) checkCapacity(lowered, diagnostics, vmSpans);
-    checkUnmigrated(lowered.scenario, diagnostics, vmSpans);
+    checkUnmigrated(lowered.scenario, diagnostics, vmSpans, options.cache?.forecasts);
   }
-  const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics);
+  const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics, options.cache?.forecasts);
   if (!diagnostics.hasErrors) checkNetworkArchitecture(lowered, parsed.file.declarations, forecasts, diagnostics);
   const hasErrors = diagnostics.hasErrors;
   return {
@@ -95,6 +113,16 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     migrationDeclarations: lowered.migrationDeclarations,
     importedFiles: imports.files,
   };
+}
+
+/**
+ * The syntax errors of a parse as a check reports them: what an editor can show first, before names are
+ * resolved and migrations forecast.
+ */
+export function syntaxDiagnostics(parsed: ParseResult): Diagnostic[] {
+  const diagnostics = new DiagnosticBag();
+  for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
+  return diagnostics.sorted();
 }
 
 /** The span of each VM's declared name in the checked file, by VM name (family members share it). */

@@ -3,17 +3,20 @@
  * model the simulation agrees with on uncontended paths): no route, pre-copy that cannot converge, and
  * `expect` lines that the prediction already violates.
  */
-import { forecastMigrations, type MigrationForecast, type Scenario } from "@vmig/engine";
+import { forecastMigrations, type ForecastCache, type MigrationForecast, type Scenario } from "@vmig/engine";
 import type { DiagnosticBag, Fix } from "./diagnostics.js";
 import type { LinkDecl } from "../syntax/ast.js";
 import type { Lowered } from "./lower.js";
 import { compare, type Expectation } from "./expectations.js";
 import { formatBytes, formatRate, formatSeconds } from "../format.js";
 
-/** Adds feasibility diagnostics for a lowered scenario and returns the forecasts (for hover and hints). */
-export function checkFeasibility(lowered: Lowered, diagnostics: DiagnosticBag): MigrationForecast[] {
+/**
+ * Adds feasibility diagnostics for a lowered scenario and returns the forecasts (for hover and hints); `cache`
+ * holds the forecasts of the document's earlier versions.
+ */
+export function checkFeasibility(lowered: Lowered, diagnostics: DiagnosticBag, cache?: ForecastCache): MigrationForecast[] {
   const { scenario } = lowered;
-  const forecasts = forecastMigrations(scenario);
+  const forecasts = forecastMigrations(scenario, cache);
   for (const forecast of forecasts) {
     const decl = lowered.migrationDeclarations[forecast.index]!;
     const migration = scenario.migrations[forecast.index]!;

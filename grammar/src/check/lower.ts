@@ -19,6 +19,8 @@ import type { MigrationMode, NetworkArchitecture } from "@vmig/engine";
 import { placeMigrations, type PendingPlacement, type ReuseRow } from "./contentReuse.js";
 import type { ContentReusePolicy, DataCentreTrafficSpec, ScorePlacementSpec } from "@vmig/engine";
 import { checkScorePlacement, type ScorePlacementSite } from "./lowerPlacement.js";
+import { declaredNames, type NetworkStageCache } from "./networkReuse.js";
+import type { VmLoweringCache } from "./vmReuse.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
@@ -35,6 +37,13 @@ export interface Lowered {
   readonly reuseRows: readonly ReuseRow[];
 }
 
+/** What lowering may reuse from the previous check of the same document, whose text is now `text`. */
+export interface LoweringReuse {
+  readonly network: NetworkStageCache;
+  readonly vms: VmLoweringCache;
+  readonly text: string;
+}
+
 /** Where each declaration comes from: the checked file (diagnostics reported) or an import. */
 export interface SourcedDeclaration {
   readonly declaration: Declaration;
@@ -42,7 +51,12 @@ export interface SourcedDeclaration {
   readonly uri?: string;
 }
 
-export function lower(declarations: readonly SourcedDeclaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>): Lowered {
+/**
+ * Lowers `declarations`. With `reuse`, the network stage (hypervisors, topologies, hosts) and the VMs of the
+ * previous check of the same document are used again when they still hold for `reuse.text`
+ * (networkReuse.ts, vmReuse.ts).
+ */
+export function lower(declarations: readonly SourcedDeclaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
   const builder = new ScenarioBuilder(context, generated);
   const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
     for (const item of declarations) {
@@ -53,13 +67,25 @@ export function lower(declarations: readonly SourcedDeclaration[], context: Attr
       action(item.declaration);
     }
   };
-  pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
-  pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
-  pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
-  pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
-  pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
+  const names = reuse ? declaredNames(context.symbols) : "";
+  if (!reuse?.network.restore(builder, declarations, reuse.text, context, names)) {
+    const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
+    pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
+    pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
+    pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
+    pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
+    pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
+    reuse?.network.keep(builder, declarations, reuse.text, context, names, mark);
+  }
+  const lowerVm = (d: VmDecl) => {
+    const own = builder.context.diagnostics === context.diagnostics && context.symbols.uri === undefined;
+    if (reuse && own) reuse.vms.lower(builder, builder.context, d, reuse.text.slice(d.start, d.end), () => builder.vm(d));
+    else builder.vm(d);
+  };
+  reuse?.vms.begin(names, builder.hostIndex);
   pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
-  pass(["scenario", "vm"], (d) => (d.kind === "vm" ? builder.vm(d) : builder.scenario(d as ScenarioDecl)));
+  pass(["scenario", "vm"], (d) => (d.kind === "vm" ? lowerVm(d) : builder.scenario(d as ScenarioDecl)));
+  reuse?.vms.end();
   pass(["migrate", "expect", "traffic", "policy"], (d) => {
     if (d.kind === "migrate") builder.migrate(d);
     else if (d.kind === "expect") builder.expect(d);
@@ -108,7 +134,7 @@ export class ScenarioBuilder {
   /** `traffic { datacentre { … } }`: paper 004's traffic generator. */
   datacentreTraffic?: DataCentreTrafficSpec;
   private readonly pendingPlacements: PendingPlacement[] = [];
-  private readonly expectations: Expectation[] = [];
+  readonly expectations: Expectation[] = [];
   private readonly migrationDeclarations: MigrateDecl[] = [];
   private readonly sequentialStatements: boolean[] = [];
 
