@@ -1,25 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, CheckCache, complete, parse, type CheckResult, type ImportResolver } from "../src/index.js";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { fromDisk, samples } from "./samplesOnDisk.js";
+import { check, CheckCache, complete, parse, type CheckResult } from "../src/index.js";
 import { changedRange } from "../src/incremental/reparse.js";
 
 // An incremental check (re-parsing only the edited declarations) must equal a fresh full check, byte for
 // byte: random single-character edits, each followed by its undo, are applied to every sample and to a
 // generated large scenario, and both checks of every version are compared.
-
-const samples = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "samples");
-
-const fromDisk: ImportResolver = (path, from) => {
-  const uri = new URL(path, from).href;
-  try {
-    return { uri, text: readFileSync(fileURLToPath(uri), "utf8") };
-  } catch {
-    return undefined;
-  }
-};
 
 /** Characters an edit inserts: words, numbers, blank space, and every character that opens or closes something. */
 const inserted = ["a", "x", "_", "0", "7", " ", "\n", "\t", "{", "}", '"', "/", "*", ".", "-", "[", "]", "<", "%", "#"];
@@ -118,6 +108,13 @@ for (const name of readdirSync(samples).filter((f) => f.endsWith(".vmig")).sort(
   });
 }
 
+/** `original` with its first `find` replaced by `replace`, and the offset of the edit. */
+function edited(original: string, find: string, replace: string): { text: string; at: number } {
+  const at = original.indexOf(find);
+  assert.ok(at >= 0, find);
+  return { text: original.slice(0, at) + replace + original.slice(at + find.length), at };
+}
+
 test("random one-character edits of a generated 1,800-line scenario: the incremental check equals a full check", () => {
   const text = generated(300);
   assert.ok(text.split("\n").length > 1800);
@@ -139,9 +136,7 @@ test("edits of doc comments and of the lines between declarations: the increment
     ["/// VM 5.", ""],
   ];
   for (const [find, replace] of edits) {
-    const at = original.indexOf(find);
-    assert.ok(at >= 0, find);
-    const text = original.slice(0, at) + replace + original.slice(at + find.length);
+    const { text } = edited(original, find, replace);
     const before = check(original);
     const incremental = check(text, { previous: { text: original, parsed: before.parsed } });
     const full = check(text);
@@ -159,9 +154,7 @@ test("an edit inside a block re-parses only the members it touched, and equals a
     ["  host h49 { hypervisor xen30 memory 64 GiB }", "  host h49 { hypervisor xen30 memory 64 GiB } /* the last */"],
   ];
   for (const [find, replace] of edits) {
-    const at = original.indexOf(find);
-    assert.ok(at >= 0, find);
-    const text = original.slice(0, at) + replace + original.slice(at + find.length);
+    const { text, at } = edited(original, find, replace);
     const before = check(original);
     const block = (result: CheckResult) => result.parsed.file.declarations.find((d) => d.start <= at && at < d.end)!;
     const firstMember = (block(before) as { body?: { members: readonly unknown[] } }).body!.members[0];

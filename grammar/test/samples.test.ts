@@ -1,21 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, type ImportResolver } from "../src/index.js";
-
-const samples = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "samples");
-
-/** Reads imports from disk, as the CLI and the server do. */
-const fromDisk: ImportResolver = (path, from) => {
-  const uri = new URL(path, from).href;
-  try {
-    return { uri, text: readFileSync(fileURLToPath(uri), "utf8") };
-  } catch {
-    return undefined;
-  }
-};
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { fromDisk, samples } from "./samplesOnDisk.js";
+import { check } from "../src/index.js";
 
 for (const name of readdirSync(samples).filter((f) => f.endsWith(".vmig")).sort()) {
   test(`sample ${name} checks clean and yields a scenario`, () => {
