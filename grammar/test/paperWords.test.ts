@@ -34,13 +34,23 @@ const schemaCases: { why: string; text: string; expected: string[] }[] = [
     expected: [],
   },
   {
+    why: "an XIA transport attribute under tcp is unknown, and the message lists tcp's attributes",
+    text: world + "policy transport tcp { chunk 8 KiB }\n",
+    expected: ["error unknown-attribute: policy transport tcp has no attribute 'chunk' (expected early_notification, min_rto, initial_window, tail_loss, scan)"],
+  },
+  {
+    why: "a TCP attribute under xia is unknown",
+    text: world + "policy transport xia { early_notification on }\n",
+    expected: ["error unknown-attribute: policy transport xia has no attribute 'early_notification' (expected chunk, window, chunk_cost)"],
+  },
+  {
     why: "a category with one schema keeps its message",
     text: world + "policy routing dynamic { token global }\n",
     expected: ["error unknown-attribute: policy routing has no attribute 'token' (expected interval)"],
   },
 ];
 for (const c of schemaCases) {
-  test(`placement schema per choice: ${c.why}`, () => {
+  test(`policy schema per choice: ${c.why}`, () => {
     const got = summary(c.text).filter((line) => !line.startsWith("warning"));
     assert.deepEqual(got, c.expected);
   });

@@ -34,7 +34,7 @@ export interface AttributeSpec {
 export type BlockKind =
   | "scenario" | "topology" | "switch" | "router" | "host" | "link" | "hypervisor" | "vm" | "traffic" | "background"
   | "topology.fattree" | "topology.threetier" | "topology.leafspine" | "topology.star"
-  | "policy.routing" | "policy.allocation" | "policy.schedule" | "policy.transport"
+  | "policy.routing" | "policy.allocation" | "policy.schedule" | "policy.transport.fluid" | "policy.transport.tcp" | "policy.transport.xia"
   | "policy.content_reuse" | "policy.placement.similarity" | "policy.placement.s-core" | "datacentre"
   | "network" | "subnet" | "domain";
 
@@ -194,12 +194,15 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
     { name: "cache_lookup", type: time, doc: "Fixed cost of one cache lookup.", example: "20 us" },
     { name: "cache_scan", type: time, doc: "Cost per cached chunk examined by a lookup: a fuller cache searches longer.", example: "8 ns" },
   ],
-  "policy.transport": [
+  "policy.transport.fluid": [],
+  "policy.transport.tcp": [
     { name: "early_notification", type: { kind: "switch" }, doc: "Paper 000's Early Notification: the next round is announced before the current one is acknowledged, so the connection never idles into a slow-start restart and a tail loss is repaired by fast retransmit.", example: "on" },
     { name: "min_rto", type: positiveTime, doc: "Floor of TCP's retransmission timeout (Linux: 200 ms).", example: "200 ms" },
     { name: "initial_window", type: count(1), doc: "TCP's initial congestion window, in 1448-byte segments (RFC 6928: 10).", example: "10" },
     { name: "tail_loss", type: { kind: "quantity", dimension: "ratio", min: 0, max: 1 }, doc: "Probability that a round's last window loses a segment (paper 000 §3.2), drawn from the seed.", example: "10 %" },
     { name: "scan", type: time, doc: "Time the source spends scanning the dirty bitmap between rounds.", example: "5 ms" },
+  ],
+  "policy.transport.xia": [
     { name: "chunk", type: positiveSize, doc: "`xia`: size of one content-addressed chunk (default 8 KiB).", example: "8 KiB" },
     { name: "window", type: count(1), doc: "`xia`: chunks the receiver requests at a time (default 32).", example: "32" },
     { name: "chunk_cost", type: time, doc: "`xia`: endpoint time per chunk: hashing its CID, publishing and requesting it (default 630 us, fitted to paper 001's Table 1).", example: "630 us" },
