@@ -1,6 +1,8 @@
 // The generated scenario the language benchmarks edit: one topology with many hosts and links, and one VM
 // (with a doc comment) and one migration per host, `lines` lines in all.
 
+import { Random } from "../engine/build/src/index.js";
+
 /** A scenario of exactly `lines` lines (at least 16). */
 export function largeScenario(lines) {
   const hosts = Math.floor((lines - 6) / 5);
@@ -18,14 +20,8 @@ export function percentile(samples, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** A seeded generator (mulberry32): the same edits on every run. */
+/** A seeded generator (the engine's sfc32): the same edits on every run. */
 export function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }

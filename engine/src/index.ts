@@ -2,6 +2,7 @@ export * from "./scenario.js";
 export * from "./results.js";
 export { simulate } from "./simulate.js";
 export { SimulationError } from "./errors.js";
+export { Random } from "./kernel/random.js";
 export { predictMigration, predictRounds } from "./migration/analytic.js";
 export type { MigrationPrediction, PredictedRound, PredictionInput } from "./migration/analytic.js";
 export { defaultProfile, profiles } from "./migration/profiles.js";

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Random } from "@vmig/engine";
 import { fromDisk, samples } from "./samplesOnDisk.js";
 import { check, CheckCache, complete, parse, type CheckResult } from "../src/index.js";
 import { changedRange } from "../src/incremental/reparse.js";
@@ -14,17 +15,6 @@ import { changedRange } from "../src/incremental/reparse.js";
 /** Characters an edit inserts: words, numbers, blank space, and every character that opens or closes something. */
 const inserted = ["a", "x", "_", "0", "7", " ", "\n", "\t", "{", "}", '"', "/", "*", ".", "-", "[", "]", "<", "%", "#"];
 
-/** A seeded generator (mulberry32), so that a failure is reproduced by the test's name. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edit {
   readonly offset: number;
@@ -63,7 +53,9 @@ function snapshot(result: CheckResult): string {
  * checks reused declarations of the previous parse.
  */
 function compareEdits(original: string, uri: string, seed: number, count: number): { checks: number; reused: number } {
-  const random = generator(seed);
+  // The engine's seeded generator, so that a failure is reproduced by the test's name.
+  const rng = new Random(seed);
+  const random = () => rng.next();
   const options = { uri, resolveImport: fromDisk };
   let text = original;
   const cache = new CheckCache();
