@@ -21,19 +21,36 @@ export function decimate(points: FlatPoints, maxPoints: number): number[] {
   const first = points[0]!;
   const span = points[(count - 1) * 2]! - first;
   const out: number[] = [first, points[1]!];
+  const bucketOf = (t: number): number => (span > 0 ? Math.min(buckets - 1, Math.floor(((t - first) / span) * buckets)) : 0);
+  forEachBucketExtreme(points, count, bucketOf, (_bucket, i) => out.push(points[i * 2]!, points[i * 2 + 1]!));
+  out.push(points[(count - 1) * 2]!, points[(count - 1) * 2 + 1]!);
+  return out;
+}
+
+/**
+ * The min/max core shared with `alignDecimated` (series.ts): walks the inner points of `points` (all but the
+ * first and the last of `count`), puts each in bucket `bucketOf(time)` (buckets follow time order), and for
+ * each bucket calls `keep` with the indices of the points holding its smallest and its largest value, in
+ * time order: `slot` 0 for the earlier, 1 for the later (once when both are the same point).
+ */
+export function forEachBucketExtreme(
+  points: FlatPoints,
+  count: number,
+  bucketOf: (time: number) => number,
+  keep: (bucket: number, index: number, slot: 0 | 1) => void,
+): void {
   let bucket = -1;
   let lowIndex = -1;
   let highIndex = -1;
   const flush = (): void => {
     if (lowIndex < 0) return;
     const [a, b] = lowIndex < highIndex ? [lowIndex, highIndex] : [highIndex, lowIndex];
-    out.push(points[a * 2]!, points[a * 2 + 1]!);
-    if (b !== a) out.push(points[b * 2]!, points[b * 2 + 1]!);
+    keep(bucket, a, 0);
+    if (b !== a) keep(bucket, b, 1);
   };
   for (let i = 1; i < count - 1; i++) {
-    const t = points[i * 2]!;
     const v = points[i * 2 + 1]!;
-    const k = span > 0 ? Math.min(buckets - 1, Math.floor(((t - first) / span) * buckets)) : 0;
+    const k = bucketOf(points[i * 2]!);
     if (k !== bucket) {
       flush();
       bucket = k;
@@ -45,6 +62,4 @@ export function decimate(points: FlatPoints, maxPoints: number): number[] {
     if (v > points[highIndex * 2 + 1]!) highIndex = i;
   }
   flush();
-  out.push(points[(count - 1) * 2]!, points[(count - 1) * 2 + 1]!);
-  return out;
 }

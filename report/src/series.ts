@@ -2,7 +2,7 @@
  * Accumulates streamed series points and aligns them for the charts. Pure; no DOM.
  */
 import type { SeriesChunk } from "@vmig/protocol";
-import { decimate, minimumPoints } from "./decimate.js";
+import { decimate, forEachBucketExtreme, minimumPoints } from "./decimate.js";
 
 /** Points per series name, flat [t0, v0, t1, v1, ...], in arrival order. A plain object, so it can be saved. */
 export type SeriesStore = Record<string, number[]>;
@@ -130,33 +130,12 @@ function snapToGrid(points: readonly number[], t0: number, width: number, bucket
   const first = points[0]!;
   const last = points[(count - 1) * 2]!;
   const out: number[] = [first, points[1]!];
-  let bucket = -1;
-  let low = -1;
-  let high = -1;
-  const flush = (): void => {
-    if (low < 0) return;
-    const [a, b] = low < high ? [low, high] : [high, low];
-    out.push(snap(t0 + bucket * width, points[a * 2]!), points[a * 2 + 1]!);
-    if (b !== a) out.push(snap(t0 + (bucket + 0.5) * width, points[b * 2]!), points[b * 2 + 1]!);
-  };
   // A grid time is used only strictly between the previous point and the series' last one, so the series
   // stays in time order and never shares a time with its own first or last point; otherwise the point's
   // own time is kept.
   const snap = (grid: number, own: number): number => (grid > out[out.length - 2]! && grid < last ? grid : own);
-  for (let i = 1; i < count - 1; i++) {
-    const v = points[i * 2 + 1]!;
-    const k = Math.min(buckets - 1, Math.max(0, Math.floor((points[i * 2]! - t0) / width)));
-    if (k !== bucket) {
-      flush();
-      bucket = k;
-      low = i;
-      high = i;
-      continue;
-    }
-    if (v < points[low * 2 + 1]!) low = i;
-    if (v > points[high * 2 + 1]!) high = i;
-  }
-  flush();
+  const bucketOf = (t: number): number => Math.min(buckets - 1, Math.max(0, Math.floor((t - t0) / width)));
+  forEachBucketExtreme(points, count, bucketOf, (bucket, i, slot) => out.push(snap(t0 + (bucket + slot / 2) * width, points[i * 2]!), points[i * 2 + 1]!));
   out.push(last, points[(count - 1) * 2 + 1]!);
   return out;
 }
