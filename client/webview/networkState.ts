@@ -4,6 +4,7 @@
  * costs so far. Pure; no DOM.
  */
 import type { EventDocument, LinkLoadDocument, PlacementDocument, SeriesParams, TopologyDocument } from "@vmig/protocol";
+import { raisePeaks } from "@vmig/report";
 
 export type Iteration = PlacementDocument["iterations"][number];
 
@@ -43,13 +44,7 @@ export function applyNetwork(network: NetworkState, params: SeriesParams): boole
   for (const event of params.events ?? []) changed = applyEvent(network, event) || changed;
   const frames = params.link_loads ?? [];
   if (frames.length > 0) {
-    const peak = network.peakLoads;
-    for (const { ratios } of frames) {
-      for (let i = 0; i < ratios.length; i++) {
-        const r = ratios[i]!;
-        if (r > (peak[i] ?? 0)) peak[i] = r;
-      }
-    }
+    raisePeaks(network.peakLoads, frames);
     network.linkLoad = frames[frames.length - 1];
     changed = true;
   }

@@ -17,16 +17,22 @@ interface EventLike {
   readonly links?: readonly number[];
 }
 
+/** Raises `peaks[i]` to link i's load in each frame where that is higher (a missing peak counts as 0). */
+export function raisePeaks(peaks: number[], frames: readonly FrameLike[]): void {
+  for (const { ratios } of frames) {
+    for (let i = 0; i < ratios.length; i++) {
+      const ratio = ratios[i]!;
+      if (ratio > (peaks[i] ?? 0)) peaks[i] = ratio;
+    }
+  }
+}
+
 export class NetworkRecorder {
-  private peaks: number[] = [];
+  private readonly peaks: number[] = [];
   private readonly routes: { source: string; links: readonly number[] }[] = [];
 
   linkLoads(frames: readonly FrameLike[]): void {
-    for (const frame of frames) {
-      frame.ratios.forEach((ratio, i) => {
-        if (!(ratio <= (this.peaks[i] ?? 0))) this.peaks[i] = ratio;
-      });
-    }
+    raisePeaks(this.peaks, frames);
   }
 
   events(events: readonly EventLike[]): void {
