@@ -75,30 +75,36 @@ export function reuseAtStart(scenario: Scenario, vmIndex: number, source: number
  */
 export class Residency {
   private readonly location: number[];
+  /** The VMs on each host, kept only under a policy (without one no decision depends on them). */
+  private readonly residents = new Map<number, Set<number>>();
 
   constructor(private readonly scenario: Scenario) {
     this.location = scenario.vms.map((vm) => vm.host);
+    if (scenario.contentReuse !== undefined) this.location.forEach((host, vm) => this.residentsOf(host).add(vm));
   }
 
   /** The decision for migration `index` (of `Scenario.migrations`) starting now. */
   atStart(index: number): ReuseDecision {
     const migration = this.scenario.migrations[index]!;
-    const residents = this.residentsOf(migration.target);
+    if (this.scenario.contentReuse === undefined) return withoutPolicy(this.scenario.vms[migration.vm]!);
+    const residents = [...this.residentsOf(migration.target)].sort((a, b) => a - b);
     return reuseAtStart(this.scenario, migration.vm, this.location[migration.vm]!, migration.target, residents);
   }
 
   /** Records that migration `index` finished: its VM now runs on the destination. */
   arrived(index: number): void {
     const migration = this.scenario.migrations[index]!;
+    if (this.scenario.contentReuse !== undefined) {
+      this.residentsOf(this.location[migration.vm]!).delete(migration.vm);
+      this.residentsOf(migration.target).add(migration.vm);
+    }
     this.location[migration.vm] = migration.target;
   }
 
-  private residentsOf(host: number): number[] {
-    const out: number[] = [];
-    this.location.forEach((at, vm) => {
-      if (at === host) out.push(vm);
-    });
-    return out;
+  private residentsOf(host: number): Set<number> {
+    let set = this.residents.get(host);
+    if (set === undefined) this.residents.set(host, (set = new Set()));
+    return set;
   }
 }
 
