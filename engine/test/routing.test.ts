@@ -4,6 +4,7 @@ import { buildTopology } from "../src/network/topology.js";
 import { ShortestPathRouting, shortestPath } from "../src/network/routing.js";
 import { SimulationError } from "../src/errors.js";
 import type { Link, NetworkNode } from "../src/scenario.js";
+import { Random } from "../src/kernel/random.js";
 
 const node = (name: string): NetworkNode => ({ name, kind: "switch" });
 const link = (a: number, b: number, latencySec = 0.001, bandwidthBytesPerSec = 100): Link => ({
@@ -58,4 +59,40 @@ test("no route gives undefined, and the cache keeps answering the same", () => {
 
 test("a link to a missing node is reported", () => {
   assert.throws(() => buildTopology([node("a")], [link(0, 3)]), SimulationError);
+});
+
+/** The definition the search must match: a complete breadth-first search, then the path through the tree it built. */
+function referenceShortestPath(topology: ReturnType<typeof buildTopology>, from: number, to: number): readonly number[] | undefined {
+  const reachedBy = new Array<number>(topology.nodeCount).fill(-1);
+  const seen = new Set([from]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    for (const l of topology.outgoing[queue[head]!]!) {
+      if (seen.has(l.to)) continue;
+      seen.add(l.to);
+      reachedBy[l.to] = l.id;
+      queue.push(l.to);
+    }
+  }
+  if (!seen.has(to)) return undefined;
+  const links: number[] = [];
+  for (let n = to; n !== from; n = topology.directedLinks[reachedBy[n]!]!.from) links.push(reachedBy[n]!);
+  return links.reverse();
+}
+
+test("the early-stopping search finds the same route as a complete one, on graphs of changing sizes", () => {
+  const random = new Random(7);
+  for (let graph = 0; graph < 200; graph++) {
+    // Sizes go up and down, so the shared scratch space is both grown and reused larger than needed.
+    const count = 2 + Math.floor(random.next() * (graph % 2 === 0 ? 40 : 8));
+    const nodes = Array.from({ length: count }, (_, i) => node(`n${i}`));
+    // Sparse enough that some pairs are disconnected; duplicate links between a pair are allowed.
+    const links = Array.from({ length: Math.floor(random.next() * count * 1.5) }, () => link(Math.floor(random.next() * count), Math.floor(random.next() * count)));
+    const topology = buildTopology(nodes, links);
+    for (let pair = 0; pair < 20; pair++) {
+      const from = Math.floor(random.next() * count);
+      const to = Math.floor(random.next() * count);
+      assert.deepEqual(shortestPath(topology, from, to)?.links, referenceShortestPath(topology, from, to), `graph ${graph}, ${from} → ${to}`);
+    }
+  }
 });

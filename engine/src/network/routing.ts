@@ -40,21 +40,50 @@ export class ShortestPathRouting implements Routing {
   }
 }
 
-/** Breadth-first search for the fewest-hops path; undefined when `to` cannot be reached from `from`. */
+/**
+ * Scratch space shared by every search, grown to the largest topology seen (the engine is single-threaded and
+ * a search calls nothing that searches again). A node has been seen by the current search when its stamp
+ * equals `search`, so no array is allocated or cleared per search.
+ */
+let stamps = new Uint32Array(0);
+let reachedBy = new Int32Array(0);
+let queue = new Int32Array(0);
+let search = 0;
+
+/**
+ * Breadth-first search for the fewest-hops path; undefined when `to` cannot be reached from `from`. The search
+ * stops as soon as it reaches `to`: the link it was first reached through is the one a complete search
+ * would have kept, so the route is the same.
+ */
 export function shortestPath(topology: Topology, from: number, to: number): Route | undefined {
-  const reachedBy = new Int32Array(topology.nodeCount).fill(-1);
-  const seen = new Uint8Array(topology.nodeCount);
-  const queue = [from];
-  seen[from] = 1;
-  for (let head = 0; head < queue.length && seen[to] === 0; head++) {
+  const nodes = topology.nodeCount;
+  if (stamps.length < nodes) {
+    stamps = new Uint32Array(nodes);
+    reachedBy = new Int32Array(nodes);
+    queue = new Int32Array(nodes);
+    search = 0;
+  }
+  if (++search === 0xffffffff) {
+    stamps.fill(0);
+    search = 1;
+  }
+  let tail = 0;
+  queue[tail++] = from;
+  stamps[from] = search;
+  let found = from === to;
+  for (let head = 0; head < tail && !found; head++) {
     for (const link of topology.outgoing[queue[head]!]!) {
-      if (seen[link.to] === 1) continue;
-      seen[link.to] = 1;
+      if (stamps[link.to] === search) continue;
+      stamps[link.to] = search;
       reachedBy[link.to] = link.id;
-      queue.push(link.to);
+      if (link.to === to) {
+        found = true;
+        break;
+      }
+      queue[tail++] = link.to;
     }
   }
-  if (seen[to] === 0) return undefined;
+  if (!found) return undefined;
   return routeFromTree(topology.directedLinks, reachedBy, from, to);
 }
 
