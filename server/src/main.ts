@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisCache } from "./analysis.js";
+import { limitHeapGrowth } from "./heapGrowth.js";
 import { ImportRoots, serverImportResolver } from "./imports.js";
 import { registerDiagnostics } from "./diagnostics.js";
 import { registerCompletion } from "./completion.js";
@@ -20,6 +21,7 @@ import * as semanticTokens from "./features/semanticTokens.js";
 import * as folding from "./features/folding.js";
 import * as documentSymbols from "./features/documentSymbols.js";
 
+limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const importRoots = new ImportRoots();
