@@ -15,6 +15,9 @@ export interface Frame {
   end: number;
 }
 
+/** The fields of a frame of type `F` that hold a token. */
+type TokenSlot<F> = { [K in keyof F]-?: F[K] extends IToken | undefined ? K : never }[keyof F];
+
 /** A rule whose result is its AST node, or undefined when nothing it consumed makes one. */
 export type Rule<R> = ParserMethod<[], R | undefined>;
 
@@ -24,6 +27,8 @@ export abstract class ActionsParser extends EmbeddedActionsParser {
    * it starts at the next token when the rule starts and ends at the previous one when it returns.
    */
   private readonly recovering: boolean;
+  /** The frame of the rule running now, for the grammar's closures, which are built once and shared. */
+  private current: Frame = { start: NaN, end: NaN };
   /** The node that the rule which failed last built from what it had consumed. */
   private abandoned: unknown;
   /** The offsets of the rule that returned or failed last, for its caller's frame. */
@@ -45,6 +50,8 @@ export abstract class ActionsParser extends EmbeddedActionsParser {
       (): R | undefined => {
         const frame = open();
         if (!this.recovering) frame.start = this.LA(1).startOffset;
+        const caller = this.current;
+        this.current = frame;
         try {
           body(frame);
         } catch (e) {
@@ -52,6 +59,8 @@ export abstract class ActionsParser extends EmbeddedActionsParser {
           this.lastEnd = frame.end;
           this.abandoned = this.RECORDING_PHASE ? undefined : finish(frame);
           throw e;
+        } finally {
+          this.current = caller;
         }
         if (this.RECORDING_PHASE) return undefined;
         if (!this.recovering) this.endAtPreviousToken(frame);
@@ -72,11 +81,22 @@ export abstract class ActionsParser extends EmbeddedActionsParser {
     else frame.start = NaN;
   }
 
+  /** The frame of the rule running now; `F` is that rule's frame type. */
+  protected frame<F extends Frame>(): F {
+    return this.current as F;
+  }
+
   /** Consumes a token (occurrence `idx` of its type in the rule) into `frame`'s offsets. */
   protected token(frame: Frame, idx: number, type: TokenType): IToken {
     const token = this.consume(idx, type);
     if (this.recovering) extend(frame, token.startOffset, token.startOffset + token.image.length);
     return token;
+  }
+
+  /** Consumes a token into `slot` of the running rule's frame (of type `F`). */
+  protected consumeInto<F extends Frame>(slot: TokenSlot<F>, idx: number, type: TokenType): void {
+    const frame = this.current as F;
+    (frame[slot] as IToken | undefined) = this.token(frame, idx, type);
   }
 
   /** Stores a sub-rule's node in `frame[slot]`; if the sub-rule fails, what it had is stored there first. */

@@ -100,15 +100,15 @@ function name(token: IToken | undefined): A.Name | undefined {
   return real(token) ? { text: token!.image, start: token!.startOffset, end: tokenEnd(token!) } : undefined;
 }
 
-/** The span of a rule's frame; a rule that ends on an invented token ends where it starts. */
-function spanOf(frame: Frame): A.Span {
-  return { start: frame.start, end: Number.isNaN(frame.end) ? frame.start : frame.end };
+/** The end of a rule's span; a rule that ends on an invented token ends where it starts. */
+function endOf(frame: Frame): number {
+  return Number.isNaN(frame.end) ? frame.start : frame.end;
 }
 
 /** The keyword's span, or the whole frame's when the keyword was invented. */
 function keywordSpan(frame: DeclarationFrame): A.Span {
   const keyword = real(frame.keyword);
-  return keyword ? { start: keyword.startOffset, end: tokenEnd(keyword) } : spanOf(frame);
+  return keyword ? { start: keyword.startOffset, end: tokenEnd(keyword) } : { start: frame.start, end: endOf(frame) };
 }
 
 function stringValue(token: IToken | undefined): (A.Value & { kind: "string" }) | undefined {
@@ -128,13 +128,13 @@ function partText(part: A.ReferencePart): string {
 }
 
 export const finish = {
-  importDecl: (f: DeclarationFrame): A.ImportDecl => ({ kind: "import", ...spanOf(f), keyword: keywordSpan(f), path: stringValue(f.string) }),
+  importDecl: (f: DeclarationFrame): A.ImportDecl => ({ kind: "import", start: f.start, end: endOf(f), keyword: keywordSpan(f), path: stringValue(f.string) }),
 
-  scenarioDecl: (f: DeclarationFrame): A.ScenarioDecl => ({ kind: "scenario", ...spanOf(f), keyword: keywordSpan(f), title: stringValue(f.string), body: f.body }),
+  scenarioDecl: (f: DeclarationFrame): A.ScenarioDecl => ({ kind: "scenario", start: f.start, end: endOf(f), keyword: keywordSpan(f), title: stringValue(f.string), body: f.body }),
 
   topologyDecl: (f: DeclarationFrame): A.TopologyDecl => ({
     kind: "topology",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     generator: name(f.generator),
@@ -143,7 +143,7 @@ export const finish = {
 
   hypervisorDecl: (f: DeclarationFrame): A.HypervisorDecl => ({
     kind: "hypervisor",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     hypervisorKind: name(f.kind),
@@ -152,21 +152,21 @@ export const finish = {
 
   nodeDecl: (f: DeclarationFrame): A.NodeDecl => ({
     kind: real(f.keyword)?.tokenType === T.Router ? "router" : "switch",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     body: f.body,
   }),
 
-  hostDecl: (f: DeclarationFrame): A.HostDecl => ({ kind: "host", ...spanOf(f), keyword: keywordSpan(f), name: name(f.name), body: f.body }),
+  hostDecl: (f: DeclarationFrame): A.HostDecl => ({ kind: "host", start: f.start, end: endOf(f), keyword: keywordSpan(f), name: name(f.name), body: f.body }),
 
-  linkDecl: (f: DeclarationFrame): A.LinkDecl => ({ kind: "link", ...spanOf(f), keyword: keywordSpan(f), from: f.from, to: f.to, body: f.body }),
+  linkDecl: (f: DeclarationFrame): A.LinkDecl => ({ kind: "link", start: f.start, end: endOf(f), keyword: keywordSpan(f), from: f.from, to: f.to, body: f.body }),
 
-  vmDecl: (f: DeclarationFrame): A.VmDecl => ({ kind: "vm", ...spanOf(f), keyword: keywordSpan(f), name: f.declared, host: f.host, body: f.body }),
+  vmDecl: (f: DeclarationFrame): A.VmDecl => ({ kind: "vm", start: f.start, end: endOf(f), keyword: keywordSpan(f), name: f.declared, host: f.host, body: f.body }),
 
   migrateDecl: (f: DeclarationFrame): A.MigrateDecl => ({
     kind: "migrate",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     vm: f.vm,
     target: f.target,
@@ -175,13 +175,13 @@ export const finish = {
     modifiers: (f.modifiers ?? []).flatMap((t) => name(t) ?? []),
   }),
 
-  hostsDecl: (f: DeclarationFrame): A.HostsDecl => ({ kind: "hosts", ...spanOf(f), keyword: keywordSpan(f), targets: f.targets, body: f.body }),
+  hostsDecl: (f: DeclarationFrame): A.HostsDecl => ({ kind: "hosts", start: f.start, end: endOf(f), keyword: keywordSpan(f), targets: f.targets, body: f.body }),
 
-  trafficDecl: (f: DeclarationFrame): A.TrafficDecl => ({ kind: "traffic", ...spanOf(f), keyword: keywordSpan(f), body: f.body }),
+  trafficDecl: (f: DeclarationFrame): A.TrafficDecl => ({ kind: "traffic", start: f.start, end: endOf(f), keyword: keywordSpan(f), body: f.body }),
 
   backgroundDecl: (f: DeclarationFrame): A.BackgroundDecl => ({
     kind: "background",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     from: f.from,
     to: f.to,
@@ -191,22 +191,22 @@ export const finish = {
     body: f.body,
   }),
 
-  datacentreDecl: (f: DeclarationFrame): A.DatacentreDecl => ({ kind: "datacentre", ...spanOf(f), keyword: keywordSpan(f), body: f.body }),
+  datacentreDecl: (f: DeclarationFrame): A.DatacentreDecl => ({ kind: "datacentre", start: f.start, end: endOf(f), keyword: keywordSpan(f), body: f.body }),
 
   policyDecl: (f: DeclarationFrame): A.PolicyDecl => ({
     kind: "policy",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     category: name(f.category),
     choice: name(f.choice),
     body: f.body,
   }),
 
-  networkDecl: (f: DeclarationFrame): A.NetworkDecl => ({ kind: "network", ...spanOf(f), keyword: keywordSpan(f), architecture: name(f.architecture), body: f.body }),
+  networkDecl: (f: DeclarationFrame): A.NetworkDecl => ({ kind: "network", start: f.start, end: endOf(f), keyword: keywordSpan(f), architecture: name(f.architecture), body: f.body }),
 
   groupDecl: (f: DeclarationFrame): A.GroupDecl => ({
     kind: real(f.keyword)?.image === "domain" ? "domain" : "subnet",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     body: f.body,
@@ -216,7 +216,7 @@ export const finish = {
     const op = real(f.op);
     return {
       kind: "expect",
-      ...spanOf(f),
+      start: f.start, end: endOf(f),
       keyword: keywordSpan(f),
       subject: f.subject,
       op: op ? { text: op.image as A.Comparator, start: op.startOffset, end: tokenEnd(op) } : undefined,
@@ -224,11 +224,11 @@ export const finish = {
     };
   },
 
-  block: (f: BlockFrame): A.Block => ({ ...spanOf(f), members: f.members, closed: real(f.close) !== undefined }),
+  block: (f: BlockFrame): A.Block => ({ start: f.start, end: endOf(f), members: f.members, closed: real(f.close) !== undefined }),
 
   sweepDecl: (f: MemberFrame): A.SweepDecl => ({
     kind: "sweep",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: { start: f.start, end: f.start + (real(f.first)?.image.length ?? 1) },
     address: stringValue(f.second),
     values: f.values ?? [],
@@ -236,7 +236,7 @@ export const finish = {
 
   reuseEntry: (f: MemberFrame): A.ReuseEntry => ({
     kind: "reuse-entry",
-    ...spanOf(f),
+    start: f.start, end: endOf(f),
     keyword: { start: f.start, end: f.start + (real(f.first)?.image.length ?? 1) },
     os: stringValue(f.first),
     hypervisorVersion: stringValue(f.second),
@@ -245,7 +245,7 @@ export const finish = {
 
   attribute: (f: MemberFrame): A.Attribute | undefined => {
     const attributeName = name(f.first);
-    return attributeName && { kind: "attribute", ...spanOf(f), name: attributeName, value: f.value };
+    return attributeName && { kind: "attribute", start: f.start, end: endOf(f), name: attributeName, value: f.value };
   },
 
   value: (f: ValueFrame): A.Value | undefined => {
@@ -255,7 +255,7 @@ export const finish = {
     if (string) return string;
     const word = name(f.word);
     if (word) return { kind: "reference", reference: { parts: [word], text: word.text, start: word.start, end: word.end }, start: word.start, end: word.end };
-    return f.reference && { kind: "reference", reference: f.reference, ...spanOf(f) };
+    return f.reference && { kind: "reference", reference: f.reference, start: f.start, end: endOf(f) };
   },
 
   unit: (f: TokenFrame): A.Name | undefined => name(f.token),
