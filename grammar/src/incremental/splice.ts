@@ -50,15 +50,9 @@ export function countCommentsBefore(comments: readonly IToken[], offset: number)
   return low;
 }
 
-/** A copy of `token` moved by `delta` characters; line and column fields are not carried over. */
+/** A copy of `token` moved by `delta` characters (tokens carry their start offset only, see tokens.ts). */
 export function rebased(token: IToken, delta: number): IToken {
-  return {
-    image: token.image,
-    startOffset: token.startOffset + delta,
-    endOffset: token.endOffset === undefined ? undefined : token.endOffset + delta,
-    tokenType: token.tokenType,
-    tokenTypeIdx: token.tokenTypeIdx,
-  };
+  return { image: token.image, startOffset: token.startOffset + delta, tokenType: token.tokenType, tokenTypeIdx: token.tokenTypeIdx };
 }
 
 /**

@@ -87,8 +87,9 @@ export interface IndexedFrame extends Frame {
   close?: IToken;
 }
 
+/** The token if the user wrote it: tokens invented in recovery, like the re-parse's, have no offsets. */
 function real(token: IToken | undefined): IToken | undefined {
-  return token !== undefined && !token.isInsertedInRecovery && !Number.isNaN(token.startOffset) ? token : undefined;
+  return token !== undefined && !Number.isNaN(token.startOffset) ? token : undefined;
 }
 
 /** Offset just past a token (the lexer tracks start offsets only). */
@@ -134,7 +135,8 @@ export const finish = {
 
   topologyDecl: (f: DeclarationFrame): A.TopologyDecl => ({
     kind: "topology",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     generator: name(f.generator),
@@ -143,7 +145,8 @@ export const finish = {
 
   hypervisorDecl: (f: DeclarationFrame): A.HypervisorDecl => ({
     kind: "hypervisor",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     hypervisorKind: name(f.kind),
@@ -152,7 +155,8 @@ export const finish = {
 
   nodeDecl: (f: DeclarationFrame): A.NodeDecl => ({
     kind: real(f.keyword)?.tokenType === T.Router ? "router" : "switch",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     body: f.body,
@@ -164,16 +168,16 @@ export const finish = {
 
   vmDecl: (f: DeclarationFrame): A.VmDecl => ({ kind: "vm", start: f.start, end: endOf(f), keyword: keywordSpan(f), name: f.declared, host: f.host, body: f.body }),
 
-  migrateDecl: (f: DeclarationFrame): A.MigrateDecl => ({
-    kind: "migrate",
-    start: f.start, end: endOf(f),
-    keyword: keywordSpan(f),
-    vm: f.vm,
-    target: f.target,
-    ...(real(f.any) ? { any: name(f.any)! } : {}),
-    at: f.at,
-    modifiers: (f.modifiers ?? []).flatMap((t) => name(t) ?? []),
-  }),
+  migrateDecl: (f: DeclarationFrame): A.MigrateDecl => {
+    const start = f.start;
+    const end = endOf(f);
+    const keyword = keywordSpan(f);
+    const modifiers = (f.modifiers ?? []).flatMap((t) => name(t) ?? []);
+    // `any` is a key only when written, between the target and the time.
+    const any = name(f.any);
+    if (any) return { kind: "migrate", start, end, keyword, vm: f.vm, target: f.target, any, at: f.at, modifiers };
+    return { kind: "migrate", start, end, keyword, vm: f.vm, target: f.target, at: f.at, modifiers };
+  },
 
   hostsDecl: (f: DeclarationFrame): A.HostsDecl => ({ kind: "hosts", start: f.start, end: endOf(f), keyword: keywordSpan(f), targets: f.targets, body: f.body }),
 
@@ -181,7 +185,8 @@ export const finish = {
 
   backgroundDecl: (f: DeclarationFrame): A.BackgroundDecl => ({
     kind: "background",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: keywordSpan(f),
     from: f.from,
     to: f.to,
@@ -195,7 +200,8 @@ export const finish = {
 
   policyDecl: (f: DeclarationFrame): A.PolicyDecl => ({
     kind: "policy",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: keywordSpan(f),
     category: name(f.category),
     choice: name(f.choice),
@@ -206,7 +212,8 @@ export const finish = {
 
   groupDecl: (f: DeclarationFrame): A.GroupDecl => ({
     kind: real(f.keyword)?.image === "domain" ? "domain" : "subnet",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     body: f.body,
@@ -216,7 +223,8 @@ export const finish = {
     const op = real(f.op);
     return {
       kind: "expect",
-      start: f.start, end: endOf(f),
+      start: f.start,
+    end: endOf(f),
       keyword: keywordSpan(f),
       subject: f.subject,
       op: op ? { text: op.image as A.Comparator, start: op.startOffset, end: tokenEnd(op) } : undefined,
@@ -228,7 +236,8 @@ export const finish = {
 
   sweepDecl: (f: MemberFrame): A.SweepDecl => ({
     kind: "sweep",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: { start: f.start, end: f.start + (real(f.first)?.image.length ?? 1) },
     address: stringValue(f.second),
     values: f.values ?? [],
@@ -236,7 +245,8 @@ export const finish = {
 
   reuseEntry: (f: MemberFrame): A.ReuseEntry => ({
     kind: "reuse-entry",
-    start: f.start, end: endOf(f),
+    start: f.start,
+    end: endOf(f),
     keyword: { start: f.start, end: f.start + (real(f.first)?.image.length ?? 1) },
     os: stringValue(f.first),
     hypervisorVersion: stringValue(f.second),
@@ -266,14 +276,15 @@ export const finish = {
     const close = real(f.close);
     if (!base || !first || !close) return base;
     const last = real(f.last) ?? first;
-    return { ...base, range: { first: Number(first.image), last: Number(last.image), start: f.open!.startOffset, end: tokenEnd(close) } };
+    return { text: base.text, start: base.start, end: base.end, range: { first: Number(first.image), last: Number(last.image), start: f.open!.startOffset, end: tokenEnd(close) } };
   },
 
   reference: (f: ListFrame<A.ReferencePart>): A.Reference | undefined => {
     const parts = f.items;
     if (parts.length === 0) return undefined;
     const last = parts[parts.length - 1]!;
-    return { parts, text: parts.map(partText).join("."), start: parts[0]!.start, end: last.selector?.end ?? last.end };
+    const text = parts.length === 1 ? partText(last) : parts.map(partText).join(".");
+    return { parts, text, start: parts[0]!.start, end: last.selector?.end ?? last.end };
   },
 
   referencePart: (f: IndexedFrame): A.ReferencePart | undefined => {
@@ -281,11 +292,13 @@ export const finish = {
     const open = real(f.open);
     const close = real(f.close);
     if (!base || !open || !close) return base;
-    const span = { start: open.startOffset, end: tokenEnd(close) };
-    if (real(f.star)) return { ...base, selector: { kind: "all", ...span } };
+    const start = open.startOffset;
+    const end = tokenEnd(close);
+    if (real(f.star)) return { text: base.text, start: base.start, end: base.end, selector: { kind: "all", start, end } };
     const first = real(f.first);
     if (!first) return base;
     const last = real(f.last);
-    return { ...base, selector: { kind: "index", first: Number(first.image), ...(last ? { last: Number(last.image) } : {}), ...span } };
+    const selector: A.Selector = last ? { kind: "index", first: Number(first.image), last: Number(last.image), start, end } : { kind: "index", first: Number(first.image), start, end };
+    return { text: base.text, start: base.start, end: base.end, selector };
   },
 };
