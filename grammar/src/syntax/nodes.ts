@@ -47,6 +47,7 @@ export interface ChoiceFrame<N> extends Frame {
   node?: N;
 }
 
+/** The nodes of a rule that repeats one sub-rule (`file`, `reference`). */
 export interface ListFrame<N> extends Frame {
   items: N[];
 }
@@ -59,6 +60,7 @@ export interface BlockFrame extends Frame {
 export interface MemberFrame extends Frame {
   /** `sweep`, a reuse entry's OS string, an attribute's name. */
   first?: IToken;
+  /** A sweep's address, a reuse entry's hypervisor version. */
   second?: IToken;
   value?: A.Value;
   values?: A.Value[];

@@ -1,7 +1,7 @@
 /**
  * The grammar's innermost rules: values (numbers with units, strings, references), declared names and
- * references. The alternatives and options are built once and find their rule's frame through `frame()`,
- * so that parsing a value allocates its frame and its node and nothing else.
+ * references. Here as in the other layers, alternatives and options are built once, not on every call,
+ * and find their rule's frame through `frame()`.
  */
 import type { IOrAlt } from "chevrotain";
 import * as T from "./tokens.js";
@@ -14,8 +14,7 @@ export abstract class ValueRules extends ActionsParser {
   private readonly valueAlternatives: IOrAlt<unknown>[] = [
     {
       ALT: () => {
-        const f = this.frame<ValueFrame>();
-        f.number = this.token(f, 0, T.Number);
+        this.consumeInto<ValueFrame>("number", 0, T.Number);
         this.OPTION(this.optionalUnit);
       },
     },
