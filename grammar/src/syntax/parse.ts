@@ -64,8 +64,9 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
       errors.push({ start: at?.startOffset ?? 0, end: at ? tokenEnd(at) : 0, message: `this file is too deeply broken to parse from here (${(e as Error).name}); fix the first errors above it` });
       break;
     }
-    // Without recovery, a parse that met an error returns no tree.
-    if (parsed) declarations.push(...parsed);
+    // Without recovery, a parse that met an error returns no tree. (No spread: a call with 200,000 arguments
+    // overflows the stack.)
+    if (parsed) for (const declaration of parsed) declarations.push(declaration);
     let stoppedAt: number | undefined;
     for (const e of parser.errors) {
       if (e.name === "NotAllInputParsedException") {
