@@ -2,7 +2,7 @@
  * Helpers shared by the re-parses (reparse.ts, reparseMembers.ts): finding nodes and comments by offset,
  * and moving tokens.
  */
-import type { IToken } from "chevrotain";
+import { createTokenInstance, type IToken } from "chevrotain";
 import type { Span } from "../syntax/ast.js";
 
 function isLineBreak(code: number): boolean {
@@ -50,15 +50,14 @@ export function countCommentsBefore(comments: readonly IToken[], offset: number)
   return low;
 }
 
-/** A copy of `token` moved by `delta` characters; line and column fields are not carried over. */
+/**
+ * A copy of `token` moved by `delta` characters, made as Chevrotain makes the tokens it invents (no end, line
+ * or column). It must not take the lexer's token shape: `delta` often comes from the AST, whose offsets V8
+ * may hold as doubles, and one double stored in that shape makes every token the lexer makes afterwards
+ * box its offset (lexing then runs several times slower).
+ */
 export function rebased(token: IToken, delta: number): IToken {
-  return {
-    image: token.image,
-    startOffset: token.startOffset + delta,
-    endOffset: token.endOffset === undefined ? undefined : token.endOffset + delta,
-    tokenType: token.tokenType,
-    tokenTypeIdx: token.tokenTypeIdx,
-  };
+  return createTokenInstance(token.tokenType, token.image, token.startOffset + delta, NaN, NaN, NaN, NaN, NaN);
 }
 
 /**

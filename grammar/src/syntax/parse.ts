@@ -8,7 +8,7 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { Declaration, Span, VmigFile } from "./ast.js";
 import { parser as recoveringParser, parserWithoutRecovery } from "./parser.js";
-import { buildDeclarations, tokenEnd } from "./build.js";
+import { tokenEnd } from "./nodes.js";
 import * as T from "./tokens.js";
 
 export interface SyntaxError extends Span {
@@ -54,9 +54,9 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
   let from = 0;
   while (from < tokens.length) {
     parser.input = from === 0 ? tokens : tokens.slice(from);
-    let cst;
+    let parsed;
     try {
-      cst = parser.file();
+      parsed = parser.file();
     } catch (e) {
       // Chevrotain's error recovery recurses; pathological input (thousands of unclosed blocks) can exhaust
       // the stack. The file then gets one error instead of a crash.
@@ -64,8 +64,9 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
       errors.push({ start: at?.startOffset ?? 0, end: at ? tokenEnd(at) : 0, message: `this file is too deeply broken to parse from here (${(e as Error).name}); fix the first errors above it` });
       break;
     }
-    // Without recovery, a parse that met an error returns no tree.
-    if (cst) declarations.push(...buildDeclarations(cst));
+    // Without recovery, a parse that met an error returns no tree. (No spread: a call with 200,000 arguments
+    // overflows the stack.)
+    if (parsed) for (const declaration of parsed) declarations.push(declaration);
     let stoppedAt: number | undefined;
     for (const e of parser.errors) {
       if (e.name === "NotAllInputParsedException") {
