@@ -15,6 +15,8 @@ import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import { NetworkStageCache } from "./networkReuse.js";
 import { VmLoweringCache } from "./vmReuse.js";
+import { MigrateLoweringCache } from "./migrateReuse.js";
+import { DeclarationCache, NamesVersion } from "./declareReuse.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
 import { checkNetworkArchitecture } from "./architecture.js";
@@ -58,13 +60,16 @@ export interface CheckOptions {
 }
 
 /**
- * What checks of successive versions of one document share: the lowered network while its declarations
- * and the names stay the same, the lowered VMs whose declarations did not change, and the forecasts of
- * unchanged migrations.
+ * What checks of successive versions of one document share: the names declared by unchanged declarations,
+ * the lowered network while its declarations and the names stay the same, the lowered VMs and migrations
+ * whose declarations did not change, and the forecasts of unchanged migrations.
  */
 export class CheckCache {
+  readonly declarations = new DeclarationCache();
+  readonly names = new NamesVersion();
   readonly network = new NetworkStageCache();
   readonly vms = new VmLoweringCache();
+  readonly migrations = new MigrateLoweringCache();
   readonly forecasts = new ForecastCache();
 }
 
@@ -86,9 +91,12 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   }
   symbols.diagnostics = diagnostics;
   symbols.uri = undefined;
-  for (const [decl, topology] of declareAll(parsed.file.declarations, symbols)) generated.set(decl, topology);
+  const { cache } = options;
+  const declared = cache ? cache.declarations.declare(parsed.file.declarations, text, symbols) : declareAll(parsed.file.declarations, symbols);
+  for (const [decl, topology] of declared) generated.set(decl, topology);
   const own = parsed.file.declarations.map((declaration) => ({ declaration, diagnostics }));
-  const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated, options.cache ? { network: options.cache.network, vms: options.cache.vms, text } : undefined);
+  const reuse = cache ? { network: cache.network, vms: cache.vms, migrations: cache.migrations, text, names: cache.names.of(symbols) } : undefined;
+  const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated, reuse);
   checkSweeps(parsed.file, { diagnostics, symbols });
   summariseImportedProblems(imports, diagnostics);
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {

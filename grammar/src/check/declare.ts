@@ -3,30 +3,38 @@
  * nodes (generated ones included), hosts, and VMs (numbered families included).
  */
 import type { GeneratedTopology } from "@vmig/engine";
-import type { Declaration, TopologyDecl } from "../syntax/ast.js";
-import type { SymbolTable } from "./symbols.js";
+import type { Declaration, Span, TopologyDecl } from "../syntax/ast.js";
+import type { SymbolInfo, SymbolTable } from "./symbols.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { generate } from "./generated.js";
 
+/**
+ * Declares the names of one declaration or block member (`node`) with `declare`, which returns the symbols it
+ * declared; declareReuse.ts passes one that reuses what an earlier check declared for the same node.
+ */
+export type NodeDeclarer = (node: Span & { readonly doc?: string }, declare: () => readonly SymbolInfo[]) => void;
+
+const declareNow: NodeDeclarer = (_node, declare) => declare();
+
 /** Declares the names of `declarations`; returns the generated topologies, for lowering to reuse. */
-export function declareAll(declarations: readonly Declaration[], table: SymbolTable): Map<TopologyDecl, GeneratedTopology> {
+export function declareAll(declarations: readonly Declaration[], table: SymbolTable, each: NodeDeclarer = declareNow): Map<TopologyDecl, GeneratedTopology> {
   const generated = new Map<TopologyDecl, GeneratedTopology>();
   for (const decl of declarations) {
     switch (decl.kind) {
       case "hypervisor":
-        table.declare(decl.name, "hypervisor", decl, decl.doc);
+        each(decl, () => listed(table.declare(decl.name, "hypervisor", decl, decl.doc)));
         break;
       case "host":
-        table.declare(decl.name, "host", decl, decl.doc);
+        each(decl, () => listed(table.declare(decl.name, "host", decl, decl.doc)));
         break;
       case "vm":
-        table.declareFamily(decl.name, "vm", decl, decl.doc);
+        each(decl, () => table.declareFamily(decl.name, "vm", decl, decl.doc));
         break;
       case "topology": {
         table.declare(decl.name, "topology", decl, decl.doc);
         for (const member of decl.body?.members ?? []) {
           if (member.kind === "switch" || member.kind === "router" || member.kind === "host") {
-            table.declare(member.name, member.kind, member, member.doc);
+            each(member, () => listed(table.declare(member.name, member.kind, member, member.doc)));
           }
         }
         // Attribute problems are reported when the topology is lowered; generating must not report them twice.
@@ -42,4 +50,8 @@ export function declareAll(declarations: readonly Declaration[], table: SymbolTa
     }
   }
   return generated;
+}
+
+function listed(symbol: SymbolInfo | undefined): SymbolInfo[] {
+  return symbol ? [symbol] : [];
 }

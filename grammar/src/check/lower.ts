@@ -19,8 +19,9 @@ import type { MigrationMode, NetworkArchitecture } from "@vmig/engine";
 import { placeMigrations, type PendingPlacement, type ReuseRow } from "./contentReuse.js";
 import type { ContentReusePolicy, DataCentreTrafficSpec, ScorePlacementSpec } from "@vmig/engine";
 import { checkScorePlacement, type ScorePlacementSite } from "./lowerPlacement.js";
-import { declaredNames, type NetworkStageCache } from "./networkReuse.js";
+import type { NetworkStageCache, NetworkState } from "./networkReuse.js";
 import type { VmLoweringCache } from "./vmReuse.js";
+import type { MigrateLoweringCache } from "./migrateReuse.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
@@ -41,7 +42,10 @@ export interface Lowered {
 export interface LoweringReuse {
   readonly network: NetworkStageCache;
   readonly vms: VmLoweringCache;
+  readonly migrations: MigrateLoweringCache;
   readonly text: string;
+  /** The version of the names declared in this check (declareReuse.ts's `NamesVersion`). */
+  readonly names: number;
 }
 
 /** Where each declaration comes from: the checked file (diagnostics reported) or an import. */
@@ -52,46 +56,53 @@ export interface SourcedDeclaration {
 }
 
 /**
- * Lowers `declarations`. With `reuse`, the network stage (hypervisors, topologies, hosts) and the VMs of the
- * previous check of the same document are used again when they still hold for `reuse.text`
- * (networkReuse.ts, vmReuse.ts).
+ * Lowers `declarations`. With `reuse`, the network stage (hypervisors, topologies, hosts), the VMs and the
+ * migrations of the previous check of the same document are used again when they still hold for
+ * `reuse.text` (networkReuse.ts, vmReuse.ts, migrateReuse.ts).
  */
 export function lower(declarations: readonly SourcedDeclaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
   const builder = new ScenarioBuilder(context, generated);
+  // One context for the checked file's declarations, and one per imported declaration (reported apart).
+  const ownContext = { ...context };
   const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
     for (const item of declarations) {
       if (!kinds.includes(item.declaration.kind)) continue;
-      builder.context = { ...context, diagnostics: item.diagnostics };
+      builder.context = item.diagnostics === context.diagnostics ? ownContext : { ...context, diagnostics: item.diagnostics };
       context.symbols.diagnostics = item.diagnostics;
       context.symbols.uri = item.uri;
       action(item.declaration);
     }
   };
-  const names = reuse ? declaredNames(context.symbols) : "";
-  if (!reuse?.network.restore(builder, declarations, reuse.text, context, names)) {
+  if (!reuse?.network.restore(builder, declarations, reuse.text, context, reuse.names)) {
     const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
     pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
     pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
     pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
     pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
     pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
-    reuse?.network.keep(builder, declarations, reuse.text, context, names, mark);
+    reuse?.network.keep(builder, declarations, reuse.text, context, reuse.names, mark);
   }
+  // Only the checked file's declarations are kept: an imported one reports its problems elsewhere.
+  const own = () => builder.context === ownContext && context.symbols.uri === undefined;
   const lowerVm = (d: VmDecl) => {
-    const own = builder.context.diagnostics === context.diagnostics && context.symbols.uri === undefined;
-    if (reuse && own) reuse.vms.lower(builder, builder.context, d, reuse.text.slice(d.start, d.end), () => builder.vm(d));
+    if (reuse && own()) reuse.vms.lower(builder, builder.context, d, reuse.text, () => builder.vm(d));
     else builder.vm(d);
   };
-  reuse?.vms.begin(names, builder.hostIndex);
+  const lowerMigrate = (d: MigrateDecl) => {
+    if (reuse && own()) reuse.migrations.lower(builder, builder.context, d, reuse.text, () => builder.migrate(d));
+    else builder.migrate(d);
+  };
+  if (reuse) reuse.migrations.begin(reuse.vms.begin(reuse.names, builder.hostIndex));
   pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
   pass(["scenario", "vm"], (d) => (d.kind === "vm" ? lowerVm(d) : builder.scenario(d as ScenarioDecl)));
   reuse?.vms.end();
   pass(["migrate", "expect", "traffic", "policy"], (d) => {
-    if (d.kind === "migrate") builder.migrate(d);
+    if (d.kind === "migrate") lowerMigrate(d);
     else if (d.kind === "expect") builder.expect(d);
     else if (d.kind === "traffic") lowerTraffic(builder, d);
     else if (d.kind === "policy") lowerPolicy(builder, d);
   });
+  reuse?.migrations.end();
   context.symbols.diagnostics = context.diagnostics;
   context.symbols.uri = undefined;
   return builder.result();
@@ -104,14 +115,15 @@ export class ScenarioBuilder {
   horizonSec = DEFAULT_HORIZON_SEC;
   repetitions = 1;
   private scenarioSeen = false;
-  readonly nodes: NetworkNode[] = [];
-  readonly nodeIndex = new Map<string, number>();
-  readonly links: Link[] = [];
-  readonly linkDeclarations: (LinkDecl | undefined)[] = [];
-  readonly profiles: HypervisorProfile[] = [];
-  readonly profileIndex = new Map<string, number>();
-  readonly hosts: Host[] = [];
-  readonly hostIndex = new Map<string, number>();
+  // The network stage's arrays and maps: filled by lowerNetwork.ts, or adopted from a previous check.
+  nodes: NetworkNode[] = [];
+  nodeIndex = new Map<string, number>();
+  links: Link[] = [];
+  linkDeclarations: (LinkDecl | undefined)[] = [];
+  profiles: HypervisorProfile[] = [];
+  profileIndex = new Map<string, number>();
+  hosts: Host[] = [];
+  hostIndex = new Map<string, number>();
   readonly vms: Vm[] = [];
   readonly vmIndex = new Map<string, number>();
   readonly migrations: Migration[] = [];
@@ -184,8 +196,7 @@ export class ScenarioBuilder {
       // A host whose declaration did not parse is a known name without a lowered host: the VM is left out.
       const host = this.hostIndex.get(hosts[hosts.length === 1 ? 0 : i]!.name);
       if (host === undefined) return;
-      this.vmIndex.set(name, this.vms.length);
-      this.vms.push({
+      this.addVm({
         name,
         host,
         memoryBytes: n.get("memory") ?? 0,
@@ -218,9 +229,7 @@ export class ScenarioBuilder {
         const vmIndex = this.vmIndex.get(vm.name);
         if (vmIndex === undefined) continue;
         this.pendingPlacements.push({ migration: this.migrations.length, candidates, at: { start: decl.any.start, end: decl.target!.end } });
-        this.migrations.push({ vm: vmIndex, target: candidates[0]!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) });
-        this.migrationDeclarations.push(decl);
-        this.sequentialStatements.push(modifiers.has("sequential"));
+        this.addMigration(decl, { vm: vmIndex, target: candidates[0]!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) }, modifiers.has("sequential"));
       }
       return;
     }
@@ -236,10 +245,26 @@ export class ScenarioBuilder {
         this.context.diagnostics.error(decl.target!, "wrong-value", `'${vm.name}' already runs on '${target.name}'`);
         return;
       }
-      this.migrations.push({ vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) });
-      this.migrationDeclarations.push(decl);
-      this.sequentialStatements.push(modifiers.has("sequential"));
+      this.addMigration(decl, { vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) }, modifiers.has("sequential"));
     });
+  }
+
+  /** Takes the network stage's result from a previous check (networkReuse.ts) instead of lowering it. */
+  adoptNetwork(state: NetworkState): void {
+    ({ nodes: this.nodes, nodeIndex: this.nodeIndex, links: this.links, linkDeclarations: this.linkDeclarations, profiles: this.profiles, profileIndex: this.profileIndex, hosts: this.hosts, hostIndex: this.hostIndex } = state);
+  }
+
+  /** Adds a VM with the next index. */
+  addVm(vm: Vm): void {
+    this.vmIndex.set(vm.name, this.vms.length);
+    this.vms.push(vm);
+  }
+
+  /** Adds a migration that `decl` declares, `sequential` when the statement says so. */
+  addMigration(decl: MigrateDecl, migration: Migration, sequential: boolean): void {
+    this.migrations.push(migration);
+    this.migrationDeclarations.push(decl);
+    this.sequentialStatements.push(sequential);
   }
 
   expect(decl: ExpectDecl): void {

@@ -1,0 +1,68 @@
+/**
+ * Declaring names incrementally, from one check of a document to the next.
+ *
+ * The symbols a declaration (or a topology's `host`, `switch` or `router` member) declares depend only on
+ * its text, its doc comment, its offset and the names declared before it (a name declared twice is
+ * reported). So the symbols of a node whose text and doc are the same as in the previous check are declared
+ * again as they were: the same objects when it has not moved, copies moved by the offset it moved otherwise;
+ * they are taken only when none of their names is declared already, and only from a node that reported
+ * nothing, so there is no duplicate or diagnostic to repeat. The table's order is the order of declaration,
+ * as in a full check. grammar/test/incremental.test.ts compares the result with a full check.
+ *
+ * `NamesVersion` numbers the declared names: a check gets the previous check's number when it declares the
+ * same names with the same kinds and families in the same order, so that every reference resolves to the
+ * same name (and to the same unknown-name hint); the lowering caches compare these numbers.
+ */
+import type { GeneratedTopology } from "@vmig/engine";
+import type { Declaration, Span, TopologyDecl } from "../syntax/ast.js";
+import type { SymbolInfo, SymbolTable } from "./symbols.js";
+import { declareAll } from "./declare.js";
+import { DeclarationMemo } from "./declarationReuse.js";
+
+/** What one node declared, at the offsets of the check that declared it. */
+interface DeclaredNode {
+  readonly doc: string | undefined;
+  readonly symbols: readonly SymbolInfo[];
+}
+
+export class DeclarationCache {
+  private readonly memo = new DeclarationMemo<DeclaredNode>(false);
+
+  /** Declares the names of the checked file's `declarations` (of `text`) in `table`, reusing the previous check's. */
+  declare(declarations: readonly Declaration[], text: string, table: SymbolTable): Map<TopologyDecl, GeneratedTopology> {
+    const generated = declareAll(declarations, table, (node, declare) => {
+      const kept = this.memo.find(node, text);
+      if (kept && kept.value.doc === node.doc) {
+        const delta = node.start - kept.start;
+        const symbols = delta === 0 ? kept.value.symbols : kept.value.symbols.map((s) => moved(s, node, delta));
+        if (table.adopt(symbols)) {
+          this.memo.carry(node, delta === 0 ? kept : { text: kept.text, start: node.start, value: { doc: node.doc, symbols } });
+          return;
+        }
+      }
+      const reported = table.diagnostics.items.length;
+      const symbols = declare();
+      if (table.diagnostics.items.length === reported && table.uri === undefined) this.memo.keep(node, text, { doc: node.doc, symbols });
+    });
+    this.memo.end();
+    return generated;
+  }
+}
+
+/** `symbol`, declared by `node`, with its name's span moved by `delta`. */
+function moved(symbol: SymbolInfo, node: Span, delta: number): SymbolInfo {
+  return { ...symbol, span: { start: symbol.span.start + delta, end: symbol.span.end + delta }, declaration: node };
+}
+
+/** Numbers the versions of a document's declared names (see the file's comment). */
+export class NamesVersion {
+  private previous?: SymbolTable;
+  private version = 0;
+
+  /** The version of the names declared in `table`, a check's table once every name is declared. */
+  of(table: SymbolTable): number {
+    if (!this.previous || !table.sameNames(this.previous)) this.version++;
+    this.previous = table;
+    return this.version;
+  }
+}
