@@ -21,50 +21,144 @@ export interface Kept<T> {
   readonly value: T;
 }
 
-/** What the previous check kept of each declaration, and what the current check keeps for the next one. */
+/** What a memo holds for one node: what was kept, and the last check that used it. */
+interface Slot<T> {
+  readonly kept: Kept<T>;
+  seen: number;
+}
+
+/**
+ * What earlier checks kept of each declaration, for the next check. An entry stays valid while what it
+ * depends on besides its text is the same, which the caches check for every check (and `clear` when not):
+ * so the maps are kept from check to check, updated in place, and only rebuilt when most of their entries
+ * were not used by the latest check (declarations deleted or parsed again).
+ */
 export class DeclarationMemo<T> {
-  private previousByNode = new Map<Span, Kept<T>>();
-  private previousByText = new Map<string, Kept<T>>();
-  private currentByNode = new Map<Span, Kept<T>>();
-  private currentByText = new Map<string, Kept<T>>();
+  private byNode = new Map<Span, Slot<T>>();
+  private byText = new Map<string, Slot<T>>();
+  /** The number of the current check, and how many entries it used. */
+  private check = 0;
+  private used = 0;
 
-  /** `byText`: whether a declaration parsed again with the same text finds what the previous check kept. */
-  constructor(private readonly byText: boolean) {}
+  /** `byTextToo`: whether a declaration parsed again with the same text finds what an earlier check kept. */
+  constructor(private readonly byTextToo: boolean) {}
 
-  /** What the previous check kept for `node`, if its text in `text` is still the same. */
-  find(node: Span, text: string): Kept<T> | undefined {
-    const kept = this.previousByNode.get(node);
-    if (kept && kept.text.length === node.end - node.start && text.startsWith(kept.text, node.start)) return kept;
-    return this.byText ? this.previousByText.get(text.slice(node.start, node.end)) : undefined;
+  /** What was kept for `node`, if its text is still the same in `source`. */
+  find(node: Span, source: CheckedText): Kept<T> | undefined {
+    const slot = this.byNode.get(node);
+    // What the previous check used is compared with the edit since then, anything older with the text.
+    if (slot && (slot.seen === this.check - 1 ? source.unchanged(slot.kept.start, slot.kept.text.length, node) : source.holds(slot.kept.text, node))) return slot.kept;
+    return this.byTextToo ? this.byText.get(source.text.slice(node.start, node.end))?.kept : undefined;
   }
 
-  /** Keeps `value`, made for `node` at its current offset, for the next check. */
+  /** Keeps `value`, made for `node` at its current offset in `text`, for the next check. */
   keep(node: Span, text: string, value: T): Kept<T> {
     return this.carry(node, { text: text.slice(node.start, node.end), start: node.start, value });
   }
 
   /** Keeps what was kept before (`kept`, moved or not) for `node`, for the next check. */
   carry(node: Span, kept: Kept<T>): Kept<T> {
-    this.currentByNode.set(node, kept);
-    if (this.byText) this.currentByText.set(kept.text, kept);
+    this.used++;
+    const slot = this.byNode.get(node);
+    if (slot && slot.kept === kept) {
+      slot.seen = this.check;
+      return kept;
+    }
+    const fresh = { kept, seen: this.check };
+    this.byNode.set(node, fresh);
+    if (this.byTextToo) this.byText.set(kept.text, fresh);
     return kept;
   }
 
-  /** Ends a check: what it kept is what the next one may find. */
+  /** Ends a check; the entries it did not use are dropped when they are most of them. */
   end(): void {
-    this.previousByNode = this.currentByNode;
-    this.previousByText = this.currentByText;
-    this.currentByNode = new Map();
-    this.currentByText = new Map();
+    if (this.byNode.size > 2 * this.used + 64) {
+      const live = [...this.byNode].filter(([, slot]) => slot.seen === this.check);
+      this.byNode = new Map(live);
+      this.byText = new Map(this.byTextToo ? live.map(([, slot]) => [slot.kept.text, slot]) : []);
+    }
+    this.check++;
+    this.used = 0;
   }
 
   /** Forgets everything kept: the next check finds nothing. */
   clear(): void {
-    this.previousByNode.clear();
-    this.previousByText.clear();
-    this.currentByNode.clear();
-    this.currentByText.clear();
+    this.byNode.clear();
+    this.byText.clear();
   }
+}
+
+/**
+ * The text of a check and the edit since the previous check with the same cache: what tells whether a
+ * declaration still has the text it had then, without comparing the characters again.
+ */
+export class CheckedText {
+  /**
+   * `change`: the edit from the previous check's text, [start, oldEnd) replaced by text `delta` characters
+   * longer (textChange), or undefined when there was no previous check.
+   */
+  constructor(
+    readonly text: string,
+    private readonly change?: TextChange,
+  ) {}
+
+  /** Whether the `length` characters at `oldStart` in the previous check's text are at `node` now. */
+  unchanged(oldStart: number, length: number, node: Span): boolean {
+    const change = this.change;
+    if (!change || node.end - node.start !== length) return false;
+    if (oldStart + length <= change.start) return node.start === oldStart;
+    return oldStart >= change.oldEnd && node.start === oldStart + change.delta;
+  }
+
+  /** Whether `text` is the text of `node`. */
+  holds(text: string, node: Span): boolean {
+    return text.length === node.end - node.start && this.text.startsWith(text, node.start);
+  }
+}
+
+/** The texts a document's checks saw, one after the other. */
+export class TextHistory {
+  private last?: string;
+
+  /** `text`, checked now, with the edit since the previous check. */
+  next(text: string): CheckedText {
+    const change = this.last === undefined ? undefined : textChange(this.last, text);
+    this.last = text;
+    return new CheckedText(text, change);
+  }
+}
+
+/** An edit between two texts: [start, oldEnd) of the old one became `delta` characters longer. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+/** The edit from `oldText` to `newText`: their common prefix and suffix left out. */
+export function textChange(oldText: string, newText: string): TextChange {
+  const shorter = Math.min(oldText.length, newText.length);
+  const start = commonLength(shorter, (from, to) => oldText.slice(from, to) === newText.slice(from, to));
+  const { length: oldLength } = oldText;
+  const { length: newLength } = newText;
+  const suffix = commonLength(shorter - start, (from, to) => oldText.slice(oldLength - to, oldLength - from) === newText.slice(newLength - to, newLength - from));
+  return { start, oldEnd: oldLength - suffix, delta: newLength - oldLength };
+}
+
+/**
+ * The largest `n <= limit` for which `same(0, n)`, by halving: `same(from, to)` compares the characters
+ * [from, to) (counted from the start or the end) as slices, which the engine compares at once, about
+ * `limit` characters in all.
+ */
+function commonLength(limit: number, same: (from: number, to: number) => boolean): number {
+  let known = 0;
+  let bound = limit;
+  while (known < bound) {
+    const middle = known + Math.ceil((bound - known) / 2);
+    if (same(known, middle)) known = middle;
+    else bound = middle - 1;
+  }
+  return known;
 }
 
 /**

@@ -16,8 +16,8 @@
 import type { GeneratedTopology } from "@vmig/engine";
 import type { Declaration, Span, TopologyDecl } from "../syntax/ast.js";
 import type { SymbolInfo, SymbolTable } from "./symbols.js";
-import { declareAll } from "./declare.js";
-import { DeclarationMemo } from "./declarationReuse.js";
+import { declareAll, type DeclaredNames, type DeclaringNode } from "./declare.js";
+import { DeclarationMemo, type CheckedText } from "./declarationReuse.js";
 
 /** What one node declared, at the offsets of the check that declared it. */
 interface DeclaredNode {
@@ -25,27 +25,35 @@ interface DeclaredNode {
   readonly symbols: readonly SymbolInfo[];
 }
 
-export class DeclarationCache {
+export class DeclarationCache implements DeclaredNames {
   private readonly memo = new DeclarationMemo<DeclaredNode>(false);
+  /** The check under way: its text and table. */
+  private source?: CheckedText;
+  private table?: SymbolTable;
 
-  /** Declares the names of the checked file's `declarations` (of `text`) in `table`, reusing the previous check's. */
-  declare(declarations: readonly Declaration[], text: string, table: SymbolTable): Map<TopologyDecl, GeneratedTopology> {
-    const generated = declareAll(declarations, table, (node, declare) => {
-      const kept = this.memo.find(node, text);
-      if (kept && kept.value.doc === node.doc) {
-        const delta = node.start - kept.start;
-        const symbols = delta === 0 ? kept.value.symbols : kept.value.symbols.map((s) => moved(s, node, delta));
-        if (table.adopt(symbols)) {
-          this.memo.carry(node, delta === 0 ? kept : { text: kept.text, start: node.start, value: { doc: node.doc, symbols } });
-          return;
-        }
-      }
-      const reported = table.diagnostics.items.length;
-      const symbols = declare();
-      if (table.diagnostics.items.length === reported && table.uri === undefined) this.memo.keep(node, text, { doc: node.doc, symbols });
-    });
+  /** Declares the names of the checked file's `declarations` (of `source`) in `table`, reusing the previous check's. */
+  declare(declarations: readonly Declaration[], source: CheckedText, table: SymbolTable): Map<TopologyDecl, GeneratedTopology> {
+    this.source = source;
+    this.table = table;
+    const generated = declareAll(declarations, table, this);
     this.memo.end();
+    this.source = undefined;
+    this.table = undefined;
     return generated;
+  }
+
+  redeclare(node: DeclaringNode): boolean {
+    const kept = this.memo.find(node, this.source!);
+    if (!kept || kept.value.doc !== node.doc) return false;
+    const delta = node.start - kept.start;
+    const symbols = delta === 0 ? kept.value.symbols : kept.value.symbols.map((s) => moved(s, node, delta));
+    if (!this.table!.adopt(symbols)) return false;
+    this.memo.carry(node, delta === 0 ? kept : { text: kept.text, start: node.start, value: { doc: node.doc, symbols } });
+    return true;
+  }
+
+  declared(node: DeclaringNode, symbols: readonly SymbolInfo[], reported: boolean): void {
+    if (!reported && this.table!.uri === undefined) this.memo.keep(node, this.source!.text, { doc: node.doc, symbols });
   }
 }
 

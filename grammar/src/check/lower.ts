@@ -22,6 +22,7 @@ import { checkScorePlacement, type ScorePlacementSite } from "./lowerPlacement.j
 import type { NetworkStageCache, NetworkState } from "./networkReuse.js";
 import type { VmLoweringCache } from "./vmReuse.js";
 import type { MigrateLoweringCache } from "./migrateReuse.js";
+import type { CheckedText } from "./declarationReuse.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
@@ -38,12 +39,12 @@ export interface Lowered {
   readonly reuseRows: readonly ReuseRow[];
 }
 
-/** What lowering may reuse from the previous check of the same document, whose text is now `text`. */
+/** What lowering may reuse from the previous check of the same document, whose text is now `source`. */
 export interface LoweringReuse {
   readonly network: NetworkStageCache;
   readonly vms: VmLoweringCache;
   readonly migrations: MigrateLoweringCache;
-  readonly text: string;
+  readonly source: CheckedText;
   /** The version of the names declared in this check (declareReuse.ts's `NamesVersion`). */
   readonly names: number;
 }
@@ -56,42 +57,40 @@ export interface SourcedDeclaration {
 }
 
 /**
- * Lowers `declarations`. With `reuse`, the network stage (hypervisors, topologies, hosts), the VMs and the
- * migrations of the previous check of the same document are used again when they still hold for
- * `reuse.text` (networkReuse.ts, vmReuse.ts, migrateReuse.ts).
+ * Lowers the `imported` declarations, then the checked file's `own`. With `reuse`, the network stage
+ * (hypervisors, topologies, hosts), the VMs and the migrations of the previous check of the same document are
+ * used again when they still hold for `reuse.source` (networkReuse.ts, vmReuse.ts, migrateReuse.ts).
  */
-export function lower(declarations: readonly SourcedDeclaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
+export function lower(imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
   const builder = new ScenarioBuilder(context, generated);
-  // One context for the checked file's declarations, and one per imported declaration (reported apart).
-  const ownContext = { ...context };
+  // Only the checked file's declarations are reused (`ownPass`): an imported one reports its problems elsewhere.
+  let ownPass = false;
   const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
-    for (const item of declarations) {
+    for (const item of imported) {
       if (!kinds.includes(item.declaration.kind)) continue;
-      builder.context = item.diagnostics === context.diagnostics ? ownContext : { ...context, diagnostics: item.diagnostics };
+      builder.context = { ...context, diagnostics: item.diagnostics };
       context.symbols.diagnostics = item.diagnostics;
       context.symbols.uri = item.uri;
       action(item.declaration);
     }
+    builder.context = context;
+    context.symbols.diagnostics = context.diagnostics;
+    context.symbols.uri = undefined;
+    ownPass = true;
+    for (let i = 0; i < own.length; i++) if (kinds.includes(own[i]!.kind)) action(own[i]!);
+    ownPass = false;
   };
-  if (!reuse?.network.restore(builder, declarations, reuse.text, context, reuse.names)) {
+  if (!reuse?.network.restore(builder, imported, own, context, reuse)) {
     const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
     pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
     pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
     pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
     pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
     pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
-    reuse?.network.keep(builder, declarations, reuse.text, context, reuse.names, mark);
+    reuse?.network.keep(builder, imported, own, context, reuse, mark);
   }
-  // Only the checked file's declarations are kept: an imported one reports its problems elsewhere.
-  const own = () => builder.context === ownContext && context.symbols.uri === undefined;
-  const lowerVm = (d: VmDecl) => {
-    if (reuse && own()) reuse.vms.lower(builder, builder.context, d, reuse.text, () => builder.vm(d));
-    else builder.vm(d);
-  };
-  const lowerMigrate = (d: MigrateDecl) => {
-    if (reuse && own()) reuse.migrations.lower(builder, builder.context, d, reuse.text, () => builder.migrate(d));
-    else builder.migrate(d);
-  };
+  const lowerVm = (d: VmDecl) => (reuse && ownPass ? reuse.vms.lower(builder, context, d, reuse.source) : builder.vm(d));
+  const lowerMigrate = (d: MigrateDecl) => (reuse && ownPass ? reuse.migrations.lower(builder, context, d, reuse.source) : builder.migrate(d));
   if (reuse) reuse.migrations.begin(reuse.vms.begin(reuse.names, builder.hostIndex));
   pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
   pass(["scenario", "vm"], (d) => (d.kind === "vm" ? lowerVm(d) : builder.scenario(d as ScenarioDecl)));
@@ -103,8 +102,6 @@ export function lower(declarations: readonly SourcedDeclaration[], context: Attr
     else if (d.kind === "policy") lowerPolicy(builder, d);
   });
   reuse?.migrations.end();
-  context.symbols.diagnostics = context.diagnostics;
-  context.symbols.uri = undefined;
   return builder.result();
 }
 

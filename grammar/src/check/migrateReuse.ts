@@ -15,7 +15,7 @@ import type { MigrateDecl } from "../syntax/ast.js";
 import type { AttributeContext } from "./attributes.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
-import { DeclarationMemo, replayable, replayedReferences } from "./declarationReuse.js";
+import { DeclarationMemo, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
 
 /** A VM a migration names, with the index and host it had when the migration was lowered. */
 interface NamedVm {
@@ -47,26 +47,26 @@ export class MigrateLoweringCache {
     this.memo.end();
   }
 
-  /** Lowers `decl` (in `text`) with `lowerMigrate`, or adds what the previous check lowered for the same text. */
-  lower(builder: ScenarioBuilder, context: AttributeContext, decl: MigrateDecl, text: string, lowerMigrate: () => void): void {
-    const kept = this.usable ? this.memo.find(decl, text) : undefined;
+  /** Lowers `decl` (in `source`), or adds what the previous check lowered for the same text. */
+  lower(builder: ScenarioBuilder, context: AttributeContext, decl: MigrateDecl, source: CheckedText): void {
+    const kept = this.usable ? this.memo.find(decl, source) : undefined;
     const delta = kept ? decl.start - kept.start : 0;
-    const references = kept && kept.value.vms.every((vm) => sameVm(builder, vm)) ? replayedReferences(context.symbols, kept.value.references, delta) : undefined;
+    const references = kept && sameVms(builder, kept.value.vms) ? replayedReferences(context.symbols, kept.value.references, delta) : undefined;
     if (kept && references) {
       for (const site of references) context.symbols.references.push(site);
       for (const migration of kept.value.migrations) builder.addMigration(decl, migration, kept.value.sequential);
       this.memo.carry(decl, references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { ...kept.value, references } });
       return;
     }
-    if (decl.any) return lowerMigrate();
+    if (decl.any) return builder.migrate(decl);
     const mark = { migrations: builder.migrations.length, diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
-    lowerMigrate();
+    builder.migrate(decl);
     if (context.diagnostics.items.length !== mark.diagnostics) return;
     const sites = context.symbols.references.slice(mark.references);
     if (!replayable(context.symbols, sites)) return;
     const vms = sites.filter((site) => site.symbol.kind === "vm").map(({ symbol: { name } }) => namedVm(builder, name));
     const sequential = decl.modifiers.some((m) => m.text === "sequential");
-    this.memo.keep(decl, text, { migrations: builder.migrations.slice(mark.migrations), sequential, vms, references: sites });
+    this.memo.keep(decl, source.text, { migrations: builder.migrations.slice(mark.migrations), sequential, vms, references: sites });
   }
 }
 
@@ -75,7 +75,11 @@ function namedVm(builder: ScenarioBuilder, name: string): NamedVm {
   return { name, index, host: index === undefined ? undefined : builder.vms[index]!.host };
 }
 
-function sameVm(builder: ScenarioBuilder, vm: NamedVm): boolean {
-  const index = builder.vmIndex.get(vm.name);
-  return index === vm.index && (index === undefined ? undefined : builder.vms[index]!.host) === vm.host;
+/** Whether each of `vms` has the same index and host as when they were recorded. */
+function sameVms(builder: ScenarioBuilder, vms: readonly NamedVm[]): boolean {
+  for (const vm of vms) {
+    const index = builder.vmIndex.get(vm.name);
+    if (index !== vm.index || (index === undefined ? undefined : builder.vms[index]!.host) !== vm.host) return false;
+  }
+  return true;
 }

@@ -18,10 +18,9 @@
 import type { Declaration } from "../syntax/ast.js";
 import type { HypervisorProfile, Host, Link, NetworkNode } from "@vmig/engine";
 import type { LinkDecl } from "../syntax/ast.js";
-import type { ScenarioBuilder, SourcedDeclaration } from "./lower.js";
+import type { LoweringReuse, ScenarioBuilder, SourcedDeclaration } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
 import type { AttributeContext } from "./attributes.js";
-import type { DiagnosticBag } from "./diagnostics.js";
 import { replayable, replayedReferences } from "./declarationReuse.js";
 
 /** The declarations lowered in the network stage, in the order `lower` takes their kinds. */
@@ -61,14 +60,16 @@ export class NetworkStageCache {
    * Adds the kept stage to `builder` and records its references in the context's symbols when it is still
    * valid for `declarations` of `text`; returns whether it did (otherwise the stage must be lowered).
    */
-  restore(builder: ScenarioBuilder, declarations: readonly SourcedDeclaration[], text: string, context: AttributeContext, names: number): boolean {
+  restore(builder: ScenarioBuilder, imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, { source, names }: LoweringReuse): boolean {
     const kept = this.kept;
     if (!kept || names !== kept.names) return false;
-    const stage = stageDeclarations(declarations, context.diagnostics);
+    const stage = stageDeclarations(imported, own);
     if (!stage || stage.length !== kept.declarations.length) return false;
+    // Every check restores or keeps the stage, so what is kept is the previous check's.
     for (let i = 0; i < stage.length; i++) {
-      const { start, end } = stage[i]!;
-      if (start !== kept.declarations[i]!.start || !text.startsWith(kept.declarations[i]!.text, start) || end - start !== kept.declarations[i]!.text.length) return false;
+      const { start, text } = kept.declarations[i]!;
+      const now = stage[i]!;
+      if (now.start !== start || !(source.unchanged(start, text.length, now) || source.holds(text, now))) return false;
     }
     const references = replayedReferences(context.symbols, kept.references, 0);
     if (!references) return false;
@@ -79,15 +80,15 @@ export class NetworkStageCache {
   }
 
   /** Keeps what the stage that started at `mark` added, if it can be reused (see the file's comment). */
-  keep(builder: ScenarioBuilder, declarations: readonly SourcedDeclaration[], text: string, context: AttributeContext, names: number, mark: StageMark): void {
+  keep(builder: ScenarioBuilder, imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, { source, names }: LoweringReuse, mark: StageMark): void {
     this.kept = undefined;
-    const stage = stageDeclarations(declarations, context.diagnostics);
+    const stage = stageDeclarations(imported, own);
     if (!stage || context.diagnostics.items.length !== mark.diagnostics) return;
     const references = context.symbols.references.slice(mark.references);
     if (!replayable(context.symbols, references)) return;
     const { nodes, nodeIndex, links, linkDeclarations, profiles, profileIndex, hosts, hostIndex } = builder;
     this.kept = {
-      declarations: stage.map((d) => ({ start: d.start, text: text.slice(d.start, d.end) })),
+      declarations: stage.map((d) => ({ start: d.start, text: source.text.slice(d.start, d.end) })),
       names,
       references,
       state: { nodes, nodeIndex, links, linkDeclarations, profiles, profileIndex, hosts, hostIndex },
@@ -96,12 +97,7 @@ export class NetworkStageCache {
 }
 
 /** The stage's declarations, or undefined when one of them is imported (its diagnostics go elsewhere). */
-function stageDeclarations(declarations: readonly SourcedDeclaration[], diagnostics: DiagnosticBag): Declaration[] | undefined {
-  const stage: Declaration[] = [];
-  for (const item of declarations) {
-    if (!networkStageKinds.includes(item.declaration.kind)) continue;
-    if (item.uri !== undefined || item.diagnostics !== diagnostics) return undefined;
-    stage.push(item.declaration);
-  }
-  return stage;
+function stageDeclarations(imported: readonly SourcedDeclaration[], own: readonly Declaration[]): Declaration[] | undefined {
+  if (imported.some((item) => networkStageKinds.includes(item.declaration.kind))) return undefined;
+  return own.filter((d) => networkStageKinds.includes(d.kind));
 }

@@ -14,7 +14,7 @@ import type { Expectation } from "./expectations.js";
 import type { AttributeContext } from "./attributes.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
-import { DeclarationMemo, replayable, replayedReferences } from "./declarationReuse.js";
+import { DeclarationMemo, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
 
 /** What lowering one VM declaration added, with the offsets of the check that lowered it. */
 interface LoweredVm {
@@ -48,9 +48,9 @@ export class VmLoweringCache {
     this.memo.end();
   }
 
-  /** Lowers `decl` (in `text`) with `lowerVm`, or adds what the previous check lowered for the same text. */
-  lower(builder: ScenarioBuilder, context: AttributeContext, decl: VmDecl, text: string, lowerVm: () => void): void {
-    const kept = this.usable ? this.memo.find(decl, text) : undefined;
+  /** Lowers `decl` (in `source`), or adds what the previous check lowered for the same text. */
+  lower(builder: ScenarioBuilder, context: AttributeContext, decl: VmDecl, source: CheckedText): void {
+    const kept = this.usable ? this.memo.find(decl, source) : undefined;
     const delta = kept ? decl.start - kept.start : 0;
     const references = kept && replayedReferences(context.symbols, kept.value.references, delta);
     if (kept && references) {
@@ -62,11 +62,11 @@ export class VmLoweringCache {
       return;
     }
     const mark = { vms: builder.vms.length, expectations: builder.expectations.length, diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
-    lowerVm();
+    builder.vm(decl);
     if (context.diagnostics.items.length !== mark.diagnostics) return;
     const sites = context.symbols.references.slice(mark.references);
     if (!replayable(context.symbols, sites)) return;
-    this.memo.keep(decl, text, { vms: builder.vms.slice(mark.vms), expectations: builder.expectations.slice(mark.expectations), references: sites });
+    this.memo.keep(decl, source.text, { vms: builder.vms.slice(mark.vms), expectations: builder.expectations.slice(mark.expectations), references: sites });
   }
 }
 
