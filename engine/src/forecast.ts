@@ -82,7 +82,10 @@ export class ForecastCache {
   /** The routed network of `scenario`: the cached one when its nodes and links are the same objects, or equal. */
   network(scenario: Scenario): RoutedNetwork {
     const routed = this.routed;
-    if (routed && sameElements(routed.nodes, scenario.nodes) && sameElements(routed.links, scenario.links)) return routed;
+    if (routed && sameElements(routed.nodes, scenario.nodes) && sameElements(routed.links, scenario.links)) {
+      if (routed.nodes !== scenario.nodes || routed.links !== scenario.links) this.routed = { ...routed, nodes: scenario.nodes, links: scenario.links };
+      return routed;
+    }
     const text = stableJson([scenario.nodes, scenario.links]);
     if (routed && routed.text === text) {
       this.routed = { ...routed, nodes: scenario.nodes, links: scenario.links };
@@ -160,12 +163,26 @@ function reindexed(forecast: MigrationForecast, index: number, reuse: ReuseDecis
   return { index, ...(route ? { route } : {}), dirtyBytesPerSec, ...(prediction ? { prediction } : {}), reuse };
 }
 
-/** Whether two arrays hold the same objects in the same order (a network lowered once and reused). */
-function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+/**
+ * Whether two arrays hold the same objects in the same order (a network lowered once and reused), or equal
+ * flat ones where they differ (a member of the network lowered again).
+ */
+function sameElements<T extends object>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameFlat(a[i]!, b[i]!)) return false;
   return true;
+}
+
+/** Whether two objects have the same keys in the same order and the same number, string or boolean values. */
+function sameFlat(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  return keys.every((key, i) => {
+    const value: unknown = (a as Record<string, unknown>)[key];
+    return key === others[i] && (typeof value !== "object" || value === null) && typeof value !== "function" && Object.is(value, (b as Record<string, unknown>)[key]);
+  });
 }
 
 /** JSON that tells apart every number, including infinities, NaN and −0 (which plain JSON writes as null or 0). */

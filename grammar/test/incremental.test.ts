@@ -245,8 +245,8 @@ test("edits around the network, kept with one check cache: every check equals a 
     const full = check(next);
     const where = JSON.stringify([find, replace]);
     assert.equal(snapshot(incremental), snapshot(full), where);
-    // A reused network holds the very node objects of the check before.
-    const reused = incremental.scenario !== undefined && previous.scenario !== undefined && incremental.scenario.nodes[0] === previous.scenario.nodes[0];
+    // A reused network stage shares its very arrays with the check before.
+    const reused = incremental.scenario !== undefined && previous.scenario !== undefined && incremental.scenario.nodes === previous.scenario.nodes;
     assert.equal(reused, reusable, where);
     text = next;
     previous = incremental;
@@ -357,5 +357,31 @@ test("edits around declarations, kept with one check cache: every check equals a
     const now = symbols(incremental);
     assert.ok(now.every((s) => s !== undefined));
     return now.map((s, i) => s === symbols(previous)[i]);
+  });
+});
+
+test("edits inside the topology, kept with one check cache: every check equals a full check, and unchanged hosts, links and profiles are reused one by one", () => {
+  // Whether host h7, the link of h7 and the profile xen30 are the very objects of the check before: the
+  // member's text is the same, the names too (a new name lowers every member again), and every index it
+  // holds (its node, its profile, its ends) still means the same.
+  const edits: [find: string, replace: string, reused: [host: boolean, link: boolean, profile: boolean]][] = [
+    ["host h6 { hypervisor xen30 memory 64 GiB", "host h6 { hypervisor xen30 memory 65 GiB", [true, true, true]],
+    ["link h6 -- core { bandwidth 7 Gbps", "link h6 -- core { bandwidth 8 Gbps", [true, true, true]],
+    ["host h7 { hypervisor xen30 memory 64 GiB", "host h7 { hypervisor xen30 memory 63 GiB", [false, true, true]],
+    ["link h7 -- core { bandwidth 8 Gbps", "link h7 -- core { bandwidth 9 Gbps", [true, false, true]],
+    ["/* profiles */", "/* the profiles */", [true, true, true]],
+    ["{ max_rounds 30 }", "{ max_rounds 31 }", [true, true, false]],
+    ["  switch core", "  switch core\n  switch spare", [false, false, false]],
+    ["  switch core\n  switch spare", "  switch core", [false, false, false]],
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB", [true, true, true]],
+  ];
+  const members = (result: CheckResult) => {
+    const scenario = result.scenario!;
+    return [scenario.hosts.find((h) => h.name === "h7"), scenario.links.find((l) => l.name === "h7--core"), scenario.profiles.find((p) => p.name === "xen30")];
+  };
+  compareReuse(generated(30), edits, (previous, incremental) => {
+    const now = members(incremental);
+    assert.ok(now.every((m) => m !== undefined));
+    return now.map((m, i) => m === members(previous)[i]);
   });
 });

@@ -14,6 +14,7 @@ import { SymbolTable } from "./symbols.js";
 import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import { NetworkStageCache } from "./networkReuse.js";
+import { NetworkMemberCache } from "./networkMemberReuse.js";
 import { VmLoweringCache } from "./vmReuse.js";
 import { MigrateLoweringCache } from "./migrateReuse.js";
 import { DeclarationCache, NamesVersion } from "./declareReuse.js";
@@ -62,14 +63,16 @@ export interface CheckOptions {
 
 /**
  * What checks of successive versions of one document share: the names declared by unchanged declarations,
- * the lowered network while its declarations and the names stay the same, the lowered VMs and migrations
- * whose declarations did not change, and the forecasts of unchanged migrations.
+ * the lowered network while its declarations and the names stay the same (else its unchanged members one by
+ * one), the lowered VMs and migrations whose declarations did not change, and the forecasts of unchanged
+ * migrations. `texts` tells each cache the edit since the previous check.
  */
 export class CheckCache {
   readonly texts = new TextHistory();
   readonly declarations = new DeclarationCache();
   readonly names = new NamesVersion();
   readonly network = new NetworkStageCache();
+  readonly members = new NetworkMemberCache();
   readonly vms = new VmLoweringCache();
   readonly migrations = new MigrateLoweringCache();
   readonly forecasts = new ForecastCache();
@@ -97,7 +100,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const source = cache?.texts.next(text);
   const declared = cache && source ? cache.declarations.declare(parsed.file.declarations, source, symbols) : declareAll(parsed.file.declarations, symbols);
   for (const [decl, topology] of declared) generated.set(decl, topology);
-  const reuse = cache && source ? { network: cache.network, vms: cache.vms, migrations: cache.migrations, source, names: cache.names.of(symbols) } : undefined;
+  const reuse = cache && source ? { network: cache.network, members: cache.members, vms: cache.vms, migrations: cache.migrations, source, names: cache.names.of(symbols) } : undefined;
   const lowered = lower(imports.declarations, parsed.file.declarations, { diagnostics, symbols }, generated, reuse);
   checkSweeps(parsed.file, { diagnostics, symbols });
   summariseImportedProblems(imports, diagnostics);

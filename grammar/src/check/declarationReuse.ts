@@ -21,7 +21,7 @@ export interface Kept<T> {
   readonly value: T;
 }
 
-/** What a memo holds for one node: what was kept, and the last check that used it. */
+/** What a memo holds for one node: what was kept, and the version of the text of the last check that used it. */
 interface Slot<T> {
   readonly kept: Kept<T>;
   seen: number;
@@ -36,8 +36,7 @@ interface Slot<T> {
 export class DeclarationMemo<T> {
   private byNode = new Map<Span, Slot<T>>();
   private byText = new Map<string, Slot<T>>();
-  /** The number of the current check, and how many entries it used. */
-  private check = 0;
+  /** How many entries the current check used. */
   private used = 0;
 
   /** `byTextToo`: whether a declaration parsed again with the same text finds what an earlier check kept. */
@@ -47,37 +46,36 @@ export class DeclarationMemo<T> {
   find(node: Span, source: CheckedText): Kept<T> | undefined {
     const slot = this.byNode.get(node);
     // What the previous check used is compared with the edit since then, anything older with the text.
-    if (slot && (slot.seen === this.check - 1 ? source.unchanged(slot.kept.start, slot.kept.text.length, node) : source.holds(slot.kept.text, node))) return slot.kept;
+    if (slot && (slot.seen === source.version - 1 ? source.unchanged(slot.kept.start, slot.kept.text.length, node) : source.holds(slot.kept.text, node))) return slot.kept;
     return this.byTextToo ? this.byText.get(source.text.slice(node.start, node.end))?.kept : undefined;
   }
 
-  /** Keeps `value`, made for `node` at its current offset in `text`, for the next check. */
-  keep(node: Span, text: string, value: T): Kept<T> {
-    return this.carry(node, { text: text.slice(node.start, node.end), start: node.start, value });
+  /** Keeps `value`, made for `node` at its current offset in `source`, for the next check. */
+  keep(node: Span, source: CheckedText, value: T): Kept<T> {
+    return this.carry(node, { text: source.text.slice(node.start, node.end), start: node.start, value }, source);
   }
 
-  /** Keeps what was kept before (`kept`, moved or not) for `node`, for the next check. */
-  carry(node: Span, kept: Kept<T>): Kept<T> {
+  /** Keeps what was kept before (`kept`, moved or not) for `node` in `source`, for the next check. */
+  carry(node: Span, kept: Kept<T>, source: CheckedText): Kept<T> {
     this.used++;
     const slot = this.byNode.get(node);
     if (slot && slot.kept === kept) {
-      slot.seen = this.check;
+      slot.seen = source.version;
       return kept;
     }
-    const fresh = { kept, seen: this.check };
+    const fresh = { kept, seen: source.version };
     this.byNode.set(node, fresh);
     if (this.byTextToo) this.byText.set(kept.text, fresh);
     return kept;
   }
 
-  /** Ends a check; the entries it did not use are dropped when they are most of them. */
-  end(): void {
-    if (this.byNode.size > 2 * this.used + 64) {
-      const live = [...this.byNode].filter(([, slot]) => slot.seen === this.check);
+  /** Ends the check of `source`; when it used the memo, the entries it did not use are dropped if they are most of them. */
+  end(source: CheckedText): void {
+    if (this.used > 0 && this.byNode.size > 2 * this.used + 64) {
+      const live = [...this.byNode].filter(([, slot]) => slot.seen === source.version);
       this.byNode = new Map(live);
       this.byText = new Map(this.byTextToo ? live.map(([, slot]) => [slot.kept.text, slot]) : []);
     }
-    this.check++;
     this.used = 0;
   }
 
@@ -94,11 +92,13 @@ export class DeclarationMemo<T> {
  */
 export class CheckedText {
   /**
-   * `change`: the edit from the previous check's text, [start, oldEnd) replaced by text `delta` characters
-   * longer (textChange), or undefined when there was no previous check.
+   * `version`: the number of the check among the document's checks; `change`: the edit from the previous
+   * check's text, [start, oldEnd) replaced by text `delta` characters longer (textChange), or undefined when
+   * there was no previous check.
    */
   constructor(
     readonly text: string,
+    readonly version: number,
     private readonly change?: TextChange,
   ) {}
 
@@ -119,12 +119,13 @@ export class CheckedText {
 /** The texts a document's checks saw, one after the other. */
 export class TextHistory {
   private last?: string;
+  private version = 0;
 
   /** `text`, checked now, with the edit since the previous check. */
   next(text: string): CheckedText {
     const change = this.last === undefined ? undefined : textChange(this.last, text);
     this.last = text;
-    return new CheckedText(text, change);
+    return new CheckedText(text, ++this.version, change);
   }
 }
 

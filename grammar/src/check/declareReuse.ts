@@ -36,7 +36,7 @@ export class DeclarationCache implements DeclaredNames {
     this.source = source;
     this.table = table;
     const generated = declareAll(declarations, table, this);
-    this.memo.end();
+    this.memo.end(source);
     this.source = undefined;
     this.table = undefined;
     return generated;
@@ -48,12 +48,12 @@ export class DeclarationCache implements DeclaredNames {
     const delta = node.start - kept.start;
     const symbols = delta === 0 ? kept.value.symbols : kept.value.symbols.map((s) => moved(s, node, delta));
     if (!this.table!.adopt(symbols)) return false;
-    this.memo.carry(node, delta === 0 ? kept : { text: kept.text, start: node.start, value: { doc: node.doc, symbols } });
+    this.memo.carry(node, delta === 0 ? kept : { text: kept.text, start: node.start, value: { doc: node.doc, symbols } }, this.source!);
     return true;
   }
 
   declared(node: DeclaringNode, symbols: readonly SymbolInfo[], reported: boolean): void {
-    if (!reported && this.table!.uri === undefined) this.memo.keep(node, this.source!.text, { doc: node.doc, symbols });
+    if (!reported && this.table!.uri === undefined) this.memo.keep(node, this.source!, { doc: node.doc, symbols });
   }
 }
 

@@ -23,10 +23,13 @@ import type { NetworkStageCache, NetworkState } from "./networkReuse.js";
 import type { VmLoweringCache } from "./vmReuse.js";
 import type { MigrateLoweringCache } from "./migrateReuse.js";
 import type { CheckedText } from "./declarationReuse.js";
+import type { NetworkMemberCache } from "./networkMemberReuse.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
 export const DEFAULT_HORIZON_SEC = 3600;
+/** The profile of hosts that name no hypervisor: Xen's defaults. */
+export const DEFAULT_PROFILE_NAME = "xen (default)";
 
 export interface Lowered {
   readonly scenario: Scenario;
@@ -42,6 +45,7 @@ export interface Lowered {
 /** What lowering may reuse from the previous check of the same document, whose text is now `source`. */
 export interface LoweringReuse {
   readonly network: NetworkStageCache;
+  readonly members: NetworkMemberCache;
   readonly vms: VmLoweringCache;
   readonly migrations: MigrateLoweringCache;
   readonly source: CheckedText;
@@ -58,13 +62,15 @@ export interface SourcedDeclaration {
 
 /**
  * Lowers the `imported` declarations, then the checked file's `own`. With `reuse`, the network stage
- * (hypervisors, topologies, hosts), the VMs and the migrations of the previous check of the same document are
- * used again when they still hold for `reuse.source` (networkReuse.ts, vmReuse.ts, migrateReuse.ts).
+ * (hypervisors, topologies, hosts) or else its members one by one, the VMs and the migrations of the previous
+ * check of the same document are used again when they still hold for `reuse.source` (networkReuse.ts,
+ * networkMemberReuse.ts, vmReuse.ts, migrateReuse.ts).
  */
 export function lower(imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
   const builder = new ScenarioBuilder(context, generated);
   // Only the checked file's declarations are reused (`ownPass`): an imported one reports its problems elsewhere.
   let ownPass = false;
+  let networkMembers: NetworkMemberCache | undefined;
   const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
     for (const item of imported) {
       if (!kinds.includes(item.declaration.kind)) continue;
@@ -77,31 +83,37 @@ export function lower(imported: readonly SourcedDeclaration[], own: readonly Dec
     context.symbols.diagnostics = context.diagnostics;
     context.symbols.uri = undefined;
     ownPass = true;
+    builder.networkMembers = networkMembers;
     for (let i = 0; i < own.length; i++) if (kinds.includes(own[i]!.kind)) action(own[i]!);
+    builder.networkMembers = undefined;
     ownPass = false;
   };
+  reuse?.members.begin(reuse.names, reuse.source);
   if (!reuse?.network.restore(builder, imported, own, context, reuse)) {
     const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
+    networkMembers = reuse?.members;
     pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
     pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
     pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
     pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
     pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
+    networkMembers = undefined;
     reuse?.network.keep(builder, imported, own, context, reuse, mark);
   }
+  reuse?.members.end();
   const lowerVm = (d: VmDecl) => (reuse && ownPass ? reuse.vms.lower(builder, context, d, reuse.source) : builder.vm(d));
   const lowerMigrate = (d: MigrateDecl) => (reuse && ownPass ? reuse.migrations.lower(builder, context, d, reuse.source) : builder.migrate(d));
   if (reuse) reuse.migrations.begin(reuse.vms.begin(reuse.names, builder.hostIndex));
   pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
   pass(["scenario", "vm"], (d) => (d.kind === "vm" ? lowerVm(d) : builder.scenario(d as ScenarioDecl)));
-  reuse?.vms.end();
+  reuse?.vms.end(reuse.source);
   pass(["migrate", "expect", "traffic", "policy"], (d) => {
     if (d.kind === "migrate") lowerMigrate(d);
     else if (d.kind === "expect") builder.expect(d);
     else if (d.kind === "traffic") lowerTraffic(builder, d);
     else if (d.kind === "policy") lowerPolicy(builder, d);
   });
-  reuse?.migrations.end();
+  reuse?.migrations.end(reuse.source);
   return builder.result();
 }
 
@@ -147,6 +159,9 @@ export class ScenarioBuilder {
   private readonly migrationDeclarations: MigrateDecl[] = [];
   private readonly sequentialStatements: boolean[] = [];
 
+  /** Reuses the network stage's members of the checked file one by one (networkMemberReuse.ts), while they are lowered. */
+  networkMembers?: NetworkMemberCache;
+
   constructor(public context: AttributeContext, readonly generated: ReadonlyMap<TopologyDecl, GeneratedTopology>) {}
 
   scenario(decl: ScenarioDecl): void {
@@ -163,6 +178,12 @@ export class ScenarioBuilder {
   }
 
   hypervisor(decl: HypervisorDecl): void {
+    if (this.networkMembers) this.networkMembers.lower(this, decl, lowerHypervisor);
+    else lowerHypervisor(this, decl);
+  }
+
+  /** Lowers a hypervisor declaration (see `hypervisor`). */
+  lowerHypervisor(decl: HypervisorDecl): void {
     const attributes = checkAttributes("hypervisor", decl.body, `hypervisor '${decl.name?.text ?? "?"}'`, this.context);
     let kind: HypervisorKind = "custom";
     if (decl.hypervisorKind) {
@@ -331,7 +352,7 @@ export class ScenarioBuilder {
 
   /** The profile used by hosts that name none: Xen's defaults, added once. */
   defaultProfileIndex(): number {
-    const name = "xen (default)";
+    const name = DEFAULT_PROFILE_NAME;
     let index = this.profileIndex.get(name);
     if (index === undefined) {
       index = this.profiles.length;
@@ -379,6 +400,10 @@ export class ScenarioBuilder {
     const silent: AttributeContext = { ...this.context, diagnostics: new DiagnosticBag() };
     return checkNumber(attribute.value, { kind: "quantity", dimension: "size", positive: true }, "'page_size'", silent) ?? DEFAULT_PAGE_BYTES;
   }
+}
+
+function lowerHypervisor(builder: ScenarioBuilder, decl: HypervisorDecl): void {
+  builder.lowerHypervisor(decl);
 }
 
 function vmNames(decl: VmDecl): string[] {

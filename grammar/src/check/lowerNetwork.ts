@@ -2,11 +2,12 @@
  * Lowers networks: explicit topologies (switches, routers, hosts, links), generated topologies (the
  * engine's generators), top-level hosts, and `hosts` sets that configure several hosts at once.
  */
-import type { HostDecl, HostsDecl, LinkDecl, TopologyDecl } from "../syntax/ast.js";
+import type { HostDecl, HostsDecl, LinkDecl, NodeDecl, Span, TopologyDecl } from "../syntax/ast.js";
 import { checkAttributes, type CheckedAttributes } from "./attributes.js";
 import { checkGeneratorAttributes, generate, isGenerator, linkDefaults, topologyBlockKind } from "./generated.js";
 import { topologyGenerators } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
+import type { MemberLowering } from "./networkMemberReuse.js";
 
 const DEFAULT_HOST = { cores: 8, memoryBytes: 64 * 2 ** 30, slots: 16 };
 
@@ -22,8 +23,7 @@ export function lowerTopology(builder: ScenarioBuilder, decl: TopologyDecl): voi
   checkAttributes(topologyBlockKind(decl), decl.body, `topology '${name}'`, builder.context);
   for (const member of decl.body?.members ?? []) {
     if (member.kind === "switch" || member.kind === "router") {
-      checkAttributes(member.kind, member.body, `${member.kind} '${member.name?.text ?? "?"}'`, builder.context);
-      if (member.name) builder.addNode(member.name.text, member.kind);
+      lowerMember(builder, member, lowerSwitch);
     } else if (member.kind === "host") {
       lowerHost(builder, member);
     } else if (member.kind === "background") {
@@ -56,7 +56,22 @@ function lowerGenerated(builder: ScenarioBuilder, decl: TopologyDecl): void {
   }
 }
 
+/** Lowers `member` with `lowerNow`, or reuses what an earlier check lowered for it (networkMemberReuse.ts). */
+function lowerMember<M extends Span>(builder: ScenarioBuilder, member: M, lowerNow: MemberLowering<M>): void {
+  if (builder.networkMembers) builder.networkMembers.lower(builder, member, lowerNow);
+  else lowerNow(builder, member);
+}
+
+function lowerSwitch(builder: ScenarioBuilder, member: NodeDecl): void {
+  checkAttributes(member.kind, member.body, `${member.kind} '${member.name?.text ?? "?"}'`, builder.context);
+  if (member.name) builder.addNode(member.name.text, member.kind);
+}
+
 export function lowerHost(builder: ScenarioBuilder, decl: HostDecl): void {
+  lowerMember(builder, decl, lowerHostNow);
+}
+
+function lowerHostNow(builder: ScenarioBuilder, decl: HostDecl): void {
   const attributes = checkAttributes("host", decl.body, `host '${decl.name?.text ?? "?"}'`, builder.context);
   if (!decl.name) return;
   builder.hostIndex.set(decl.name.text, builder.hosts.length);
@@ -99,7 +114,7 @@ export function lowerLinks(builder: ScenarioBuilder, decl: TopologyDecl): void {
     }
     return;
   }
-  for (const member of decl.body?.members ?? []) if (member.kind === "link") lowerLink(builder, member);
+  for (const member of decl.body?.members ?? []) if (member.kind === "link") lowerMember(builder, member, lowerLink);
 }
 
 function lowerLink(builder: ScenarioBuilder, decl: LinkDecl): void {

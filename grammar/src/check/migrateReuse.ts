@@ -42,9 +42,9 @@ export class MigrateLoweringCache {
     if (!usable) this.memo.clear();
   }
 
-  /** Ends a check: what it lowered is what the next one may reuse. */
-  end(): void {
-    this.memo.end();
+  /** Ends the check of `source`: what it lowered is what the next one may reuse. */
+  end(source: CheckedText): void {
+    this.memo.end(source);
   }
 
   /** Lowers `decl` (in `source`), or adds what the previous check lowered for the same text. */
@@ -55,7 +55,7 @@ export class MigrateLoweringCache {
     if (kept && references) {
       for (const site of references) context.symbols.references.push(site);
       for (const migration of kept.value.migrations) builder.addMigration(decl, migration, kept.value.sequential);
-      this.memo.carry(decl, references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { ...kept.value, references } });
+      this.memo.carry(decl, references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { ...kept.value, references } }, source);
       return;
     }
     if (decl.any) return builder.migrate(decl);
@@ -66,7 +66,7 @@ export class MigrateLoweringCache {
     if (!replayable(context.symbols, sites)) return;
     const vms = sites.filter((site) => site.symbol.kind === "vm").map(({ symbol: { name } }) => namedVm(builder, name));
     const sequential = decl.modifiers.some((m) => m.text === "sequential");
-    this.memo.keep(decl, source.text, { migrations: builder.migrations.slice(mark.migrations), sequential, vms, references: sites });
+    this.memo.keep(decl, source, { migrations: builder.migrations.slice(mark.migrations), sequential, vms, references: sites });
   }
 }
 

@@ -43,9 +43,9 @@ export class VmLoweringCache {
     return this.usable;
   }
 
-  /** Ends a check: what it lowered is what the next one may reuse. */
-  end(): void {
-    this.memo.end();
+  /** Ends the check of `source`: what it lowered is what the next one may reuse. */
+  end(source: CheckedText): void {
+    this.memo.end(source);
   }
 
   /** Lowers `decl` (in `source`), or adds what the previous check lowered for the same text. */
@@ -58,7 +58,7 @@ export class VmLoweringCache {
       for (const vm of kept.value.vms) builder.addVm(vm);
       const expectations = delta === 0 ? kept.value.expectations : kept.value.expectations.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
       for (const e of expectations) builder.expectations.push(e);
-      this.memo.carry(decl, delta === 0 && references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { vms: kept.value.vms, expectations, references } });
+      this.memo.carry(decl, delta === 0 && references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { vms: kept.value.vms, expectations, references } }, source);
       return;
     }
     const mark = { vms: builder.vms.length, expectations: builder.expectations.length, diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
@@ -66,7 +66,7 @@ export class VmLoweringCache {
     if (context.diagnostics.items.length !== mark.diagnostics) return;
     const sites = context.symbols.references.slice(mark.references);
     if (!replayable(context.symbols, sites)) return;
-    this.memo.keep(decl, source.text, { vms: builder.vms.slice(mark.vms), expectations: builder.expectations.slice(mark.expectations), references: sites });
+    this.memo.keep(decl, source, { vms: builder.vms.slice(mark.vms), expectations: builder.expectations.slice(mark.expectations), references: sites });
   }
 }
 
