@@ -52,7 +52,7 @@ export class DeclarationMemo<T> {
 
   /** Keeps `value`, made for `node` at its current offset in `source`, for the next check. */
   keep(node: Span, source: CheckedText, value: T): Kept<T> {
-    return this.carry(node, { text: source.text.slice(node.start, node.end), start: node.start, value }, source);
+    return this.carry(node, { text: detached(source.text.slice(node.start, node.end)), start: node.start, value }, source);
   }
 
   /** Keeps what was kept before (`kept`, moved or not) for `node` in `source`, for the next check. */
@@ -163,19 +163,33 @@ function commonLength(limit: number, same: (from: number, to: number) => boolean
 }
 
 /**
+ * `text`, a slice of a document, copied: the engine keeps a whole document alive for as long as a slice of
+ * it lives, and entries outlive many versions of the document. (Slicing a concatenation copies it first.)
+ */
+function detached(text: string): string {
+  return (text + " ").slice(0, -1);
+}
+
+/**
  * The references `sites` (recorded by a check that lowered a declaration then at `start`) for the same
  * declaration now at `start + delta`, resolved in `symbols`: the same objects when nothing moved and every
  * name resolves to the same symbol, else new ones; undefined when a name is no longer declared.
  */
 export function replayedReferences(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): readonly ReferenceSite[] | undefined {
   let same = delta === 0;
-  for (const site of sites) {
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!;
     const symbol = symbols.lookup(site.symbol.name);
     if (!symbol) return undefined;
     if (symbol !== site.symbol) same = false;
   }
   if (same) return sites;
   return sites.map((site) => ({ start: site.start + delta, end: site.end + delta, symbol: symbols.lookup(site.symbol.name)! }));
+}
+
+/** Appends `items` to `target`, with an indexed loop: it allocates nothing, even before it is optimised. */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
 
 /** Whether `sites` can be replayed by `replayedReferences`: all in the checked file, each resolving to its own name. */

@@ -15,7 +15,7 @@ import type { MigrateDecl } from "../syntax/ast.js";
 import type { AttributeContext } from "./attributes.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
-import { DeclarationMemo, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
+import { DeclarationMemo, pushAll, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
 
 /** A VM a migration names, with the index and host it had when the migration was lowered. */
 interface NamedVm {
@@ -53,8 +53,8 @@ export class MigrateLoweringCache {
     const delta = kept ? decl.start - kept.start : 0;
     const references = kept && sameVms(builder, kept.value.vms) ? replayedReferences(context.symbols, kept.value.references, delta) : undefined;
     if (kept && references) {
-      for (const site of references) context.symbols.references.push(site);
-      for (const migration of kept.value.migrations) builder.addMigration(decl, migration, kept.value.sequential);
+      pushAll(context.symbols.references, references);
+      for (let i = 0; i < kept.value.migrations.length; i++) builder.addMigration(decl, kept.value.migrations[i]!, kept.value.sequential);
       this.memo.carry(decl, references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { ...kept.value, references } }, source);
       return;
     }
@@ -77,7 +77,8 @@ function namedVm(builder: ScenarioBuilder, name: string): NamedVm {
 
 /** Whether each of `vms` has the same index and host as when they were recorded. */
 function sameVms(builder: ScenarioBuilder, vms: readonly NamedVm[]): boolean {
-  for (const vm of vms) {
+  for (let i = 0; i < vms.length; i++) {
+    const vm = vms[i]!;
     const index = builder.vmIndex.get(vm.name);
     if (index !== vm.index || (index === undefined ? undefined : builder.vms[index]!.host) !== vm.host) return false;
   }

@@ -13,7 +13,7 @@ import type { HypervisorProfile, Host, Link, NetworkNode } from "@vmig/engine";
 import type { LinkDecl, Span } from "../syntax/ast.js";
 import { DEFAULT_PROFILE_NAME, type ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
-import { DeclarationMemo, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
+import { DeclarationMemo, pushAll, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
 
 /** What lowering one member added, and the lengths of the arrays before it. */
 interface LoweredMember {
@@ -61,7 +61,7 @@ export class NetworkMemberCache {
     const kept = this.memo.find(member, source);
     const references = kept && sameIndices(builder, kept.value) ? replayedReferences(context.symbols, kept.value.references, member.start - kept.start) : undefined;
     if (kept && references) {
-      for (const site of references) context.symbols.references.push(site);
+      pushAll(context.symbols.references, references);
       replay(builder, kept.value, member);
       this.memo.carry(member, references === kept.value.references ? kept : { text: kept.text, start: member.start, value: { ...kept.value, references } }, source);
       return;

@@ -21,7 +21,7 @@ import type { LinkDecl } from "../syntax/ast.js";
 import type { LoweringReuse, ScenarioBuilder, SourcedDeclaration } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
 import type { AttributeContext } from "./attributes.js";
-import { replayable, replayedReferences } from "./declarationReuse.js";
+import { pushAll, replayable, replayedReferences } from "./declarationReuse.js";
 
 /** The declarations lowered in the network stage, in the order `lower` takes their kinds. */
 export const networkStageKinds: readonly Declaration["kind"][] = ["hypervisor", "topology", "host", "hosts"];
@@ -73,7 +73,7 @@ export class NetworkStageCache {
     }
     const references = replayedReferences(context.symbols, kept.references, 0);
     if (!references) return false;
-    for (const site of references) context.symbols.references.push(site);
+    pushAll(context.symbols.references, references);
     builder.adoptNetwork(kept.state);
     if (references !== kept.references) this.kept = { ...kept, references };
     return true;

@@ -97,8 +97,9 @@ export class SymbolTable {
    * yet; returns whether it did (otherwise it declared nothing).
    */
   adopt(symbols: readonly SymbolInfo[]): boolean {
-    if (this.uri !== undefined || symbols.some((s) => this.byName.has(s.name))) return false;
-    for (const symbol of symbols) this.add(symbol, symbol.span);
+    if (this.uri !== undefined) return false;
+    for (let i = 0; i < symbols.length; i++) if (this.byName.has(symbols[i]!.name)) return false;
+    for (let i = 0; i < symbols.length; i++) this.add(symbols[i]!, symbols[i]!.span);
     return true;
   }
 

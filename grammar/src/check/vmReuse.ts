@@ -14,7 +14,7 @@ import type { Expectation } from "./expectations.js";
 import type { AttributeContext } from "./attributes.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
-import { DeclarationMemo, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
+import { DeclarationMemo, pushAll, replayable, replayedReferences, type CheckedText } from "./declarationReuse.js";
 
 /** What lowering one VM declaration added, with the offsets of the check that lowered it. */
 interface LoweredVm {
@@ -54,10 +54,10 @@ export class VmLoweringCache {
     const delta = kept ? decl.start - kept.start : 0;
     const references = kept && replayedReferences(context.symbols, kept.value.references, delta);
     if (kept && references) {
-      for (const site of references) context.symbols.references.push(site);
-      for (const vm of kept.value.vms) builder.addVm(vm);
+      pushAll(context.symbols.references, references);
+      for (let i = 0; i < kept.value.vms.length; i++) builder.addVm(kept.value.vms[i]!);
       const expectations = delta === 0 ? kept.value.expectations : kept.value.expectations.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
-      for (const e of expectations) builder.expectations.push(e);
+      pushAll(builder.expectations, expectations);
       this.memo.carry(decl, delta === 0 && references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { vms: kept.value.vms, expectations, references } }, source);
       return;
     }
