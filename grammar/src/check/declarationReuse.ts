@@ -21,6 +21,9 @@ export interface Kept<T> {
   readonly value: T;
 }
 
+/** How many entries a memo keeps that the latest check did not use, before it drops them. */
+const STALE_ENTRIES = 64;
+
 /** What a memo holds for one node: what was kept, and the version of the text of the last check that used it. */
 interface Slot<T> {
   readonly kept: Kept<T>;
@@ -30,8 +33,9 @@ interface Slot<T> {
 /**
  * What earlier checks kept of each declaration, for the next check. An entry stays valid while what it
  * depends on besides its text is the same, which the caches check for every check (and `clear` when not):
- * so the maps are kept from check to check, updated in place, and only rebuilt when most of their entries
- * were not used by the latest check (declarations deleted or parsed again).
+ * so the maps are kept from check to check, updated in place, and rebuilt when more than `STALE_ENTRIES`
+ * were not used by the latest check (declarations deleted or parsed again): an old declaration holds on to
+ * the text of its version of the document.
  */
 export class DeclarationMemo<T> {
   private byNode = new Map<Span, Slot<T>>();
@@ -69,9 +73,9 @@ export class DeclarationMemo<T> {
     return kept;
   }
 
-  /** Ends the check of `source`; when it used the memo, the entries it did not use are dropped if they are most of them. */
+  /** Ends the check of `source`; when it used the memo, the entries it did not use are dropped if there are too many. */
   end(source: CheckedText): void {
-    if (this.used > 0 && this.byNode.size > 2 * this.used + 64) {
+    if (this.used > 0 && this.byNode.size > this.used + STALE_ENTRIES) {
       const live = [...this.byNode].filter(([, slot]) => slot.seen === source.version);
       this.byNode = new Map(live);
       this.byText = new Map(this.byTextToo ? live.map(([, slot]) => [slot.kept.text, slot]) : []);

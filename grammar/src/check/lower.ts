@@ -5,17 +5,17 @@
  * reported once, where it is written. The scenario is only handed to the engine when no error was found.
  * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
-import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type VmFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
+import { defaultProfile, type GeneratedTopology, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type VmFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
 import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
-import { expectMetrics, hypervisorKinds } from "./schema.js";
+import { expectMetrics } from "./schema.js";
 import type { Expectation } from "./expectations.js";
 import { DiagnosticBag } from "./diagnostics.js";
-import { lowerHost, lowerHostSet, lowerLinks, lowerTopology } from "./lowerNetwork.js";
+import { lowerHost, lowerHostSet, lowerHypervisor, lowerLinks, lowerTopology } from "./lowerNetwork.js";
 import { lowerPolicy, lowerTraffic } from "./lowerTraffic.js";
 import { lowerNetworkArchitecture } from "./lowerArchitecture.js";
-import type { MigrationMode, NetworkArchitecture } from "@vmig/engine";
+import type { NetworkArchitecture } from "@vmig/engine";
 import { placeMigrations, type PendingPlacement, type ReuseRow } from "./contentReuse.js";
 import type { ContentReusePolicy, DataCentreTrafficSpec, ScorePlacementSpec } from "@vmig/engine";
 import { checkScorePlacement, type ScorePlacementSite } from "./lowerPlacement.js";
@@ -92,7 +92,7 @@ export function lower(imported: readonly SourcedDeclaration[], own: readonly Dec
   if (!reuse?.network.restore(builder, imported, own, context, reuse)) {
     const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
     networkMembers = reuse?.members;
-    pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
+    pass(["hypervisor"], (d) => lowerHypervisor(builder, d as HypervisorDecl));
     pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
     pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
     pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
@@ -175,24 +175,6 @@ export class ScenarioBuilder {
     this.seed = attributes.numbers.get("seed") ?? this.seed;
     this.horizonSec = attributes.numbers.get("horizon") ?? this.horizonSec;
     this.repetitions = attributes.numbers.get("repetitions") ?? this.repetitions;
-  }
-
-  hypervisor(decl: HypervisorDecl): void {
-    if (this.networkMembers) this.networkMembers.lower(this, decl, lowerHypervisor);
-    else lowerHypervisor(this, decl);
-  }
-
-  /** Lowers a hypervisor declaration (see `hypervisor`). */
-  lowerHypervisor(decl: HypervisorDecl): void {
-    const attributes = checkAttributes("hypervisor", decl.body, `hypervisor '${decl.name?.text ?? "?"}'`, this.context);
-    let kind: HypervisorKind = "custom";
-    if (decl.hypervisorKind) {
-      if ((hypervisorKinds as readonly string[]).includes(decl.hypervisorKind.text)) kind = decl.hypervisorKind.text as HypervisorKind;
-      else this.context.diagnostics.error(decl.hypervisorKind, "wrong-value", `unknown hypervisor kind '${decl.hypervisorKind.text}' (expected ${hypervisorKinds.join(", ")})`);
-    }
-    if (!decl.name) return;
-    this.profileIndex.set(decl.name.text, this.profiles.length);
-    this.profiles.push(profileFrom(decl.name.text, defaultProfile(kind), attributes));
   }
 
   vm(decl: VmDecl): void {
@@ -402,10 +384,6 @@ export class ScenarioBuilder {
   }
 }
 
-function lowerHypervisor(builder: ScenarioBuilder, decl: HypervisorDecl): void {
-  builder.lowerHypervisor(decl);
-}
-
 function vmNames(decl: VmDecl): string[] {
   const name = decl.name;
   if (!name) return [];
@@ -413,33 +391,6 @@ function vmNames(decl: VmDecl): string[] {
   const out: string[] = [];
   for (let i = name.range.first; i <= name.range.last && out.length < 100_000; i++) out.push(`${name.text}[${i}]`);
   return out;
-}
-
-function profileFrom(name: string, base: HypervisorProfile, attributes: CheckedAttributes): HypervisorProfile {
-  const n = attributes.numbers;
-  const w = attributes.words;
-  const speed = n.get("compression_speed");
-  const ratio = n.get("compression");
-  return {
-    ...base,
-    name,
-    maxRounds: n.get("max_rounds") ?? base.maxRounds,
-    stopBelowBytes: n.get("stop_below") ?? base.stopBelowBytes,
-    maxSentFactor: n.get("max_sent") ?? base.maxSentFactor,
-    prepareSec: n.get("prepare") ?? base.prepareSec,
-    resumeSec: n.get("resume") ?? base.resumeSec,
-    ...(n.has("downtime_limit") ? { downtimeLimitSec: n.get("downtime_limit")! } : {}),
-    ...(n.has("max_bandwidth") ? { maxBandwidthBytesPerSec: n.get("max_bandwidth")! } : {}),
-    ...(n.has("device_state") ? { deviceStateBytes: n.get("device_state")! } : {}),
-    ...(w.has("stop_on_dirty_rate") ? { stopWhenDirtyExceedsRate: w.get("stop_on_dirty_rate") === "on" } : {}),
-    ...(w.get("auto_converge") === "on" ? { autoConverge: base.autoConverge ?? {} } : w.get("auto_converge") === "off" ? { autoConverge: undefined } : {}),
-    ...(w.has("mode") ? { migrationMode: w.get("mode") as MigrationMode } : {}),
-    ...(n.has("exec_rate") ? { execRelayBytesPerSec: n.get("exec_rate")! } : {}),
-    ...(n.has("exec_handover") ? { execHandoverSec: n.get("exec_handover")! } : {}),
-    ...(ratio !== undefined || speed !== undefined ? { compression: { ratio: ratio ?? 1, cpuSecPerByte: speed ? 1 / speed : 0 } } : {}),
-    ...(attributes.texts.has("version") ? { version: attributes.texts.get("version")! } : {}),
-    ...(w.has("block_migration") ? { blockMigration: w.get("block_migration") === "on" } : {}),
-  };
 }
 
 /** The dirty model: constant, writable working set (`wws`), or hot and cold pages (`hot`, `cold_dirty`). */

@@ -1,11 +1,12 @@
 /**
- * Lowers networks: explicit topologies (switches, routers, hosts, links), generated topologies (the
- * engine's generators), top-level hosts, and `hosts` sets that configure several hosts at once.
+ * Lowers networks: hypervisor profiles, explicit topologies (switches, routers, hosts, links), generated
+ * topologies (the engine's generators), top-level hosts, and `hosts` sets that configure several hosts at once.
  */
-import type { HostDecl, HostsDecl, LinkDecl, NodeDecl, Span, TopologyDecl } from "../syntax/ast.js";
+import { defaultProfile, type HypervisorKind, type HypervisorProfile, type MigrationMode } from "@vmig/engine";
+import type { HostDecl, HostsDecl, HypervisorDecl, LinkDecl, NodeDecl, Span, TopologyDecl } from "../syntax/ast.js";
 import { checkAttributes, type CheckedAttributes } from "./attributes.js";
 import { checkGeneratorAttributes, generate, isGenerator, linkDefaults, topologyBlockKind } from "./generated.js";
-import { topologyGenerators } from "./schema.js";
+import { hypervisorKinds, topologyGenerators } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { MemberLowering } from "./networkMemberReuse.js";
 
@@ -54,6 +55,22 @@ function lowerGenerated(builder: ScenarioBuilder, decl: TopologyDecl): void {
     builder.hostIndex.set(host.name, builder.hosts.length);
     builder.hosts.push({ name: host.name, node: builder.nodeIndex.get(host.name)!, profile: builder.defaultProfileIndex(), ...DEFAULT_HOST });
   }
+}
+
+export function lowerHypervisor(builder: ScenarioBuilder, decl: HypervisorDecl): void {
+  lowerMember(builder, decl, lowerHypervisorNow);
+}
+
+function lowerHypervisorNow(builder: ScenarioBuilder, decl: HypervisorDecl): void {
+  const attributes = checkAttributes("hypervisor", decl.body, `hypervisor '${decl.name?.text ?? "?"}'`, builder.context);
+  let kind: HypervisorKind = "custom";
+  if (decl.hypervisorKind) {
+    if ((hypervisorKinds as readonly string[]).includes(decl.hypervisorKind.text)) kind = decl.hypervisorKind.text as HypervisorKind;
+    else builder.context.diagnostics.error(decl.hypervisorKind, "wrong-value", `unknown hypervisor kind '${decl.hypervisorKind.text}' (expected ${hypervisorKinds.join(", ")})`);
+  }
+  if (!decl.name) return;
+  builder.profileIndex.set(decl.name.text, builder.profiles.length);
+  builder.profiles.push(profileFrom(decl.name.text, defaultProfile(kind), attributes));
 }
 
 /** Lowers `member` with `lowerNow`, or reuses what an earlier check lowered for it (networkMemberReuse.ts). */
@@ -143,4 +160,31 @@ function lowerLink(builder: ScenarioBuilder, decl: LinkDecl): void {
     ...(n.has("level") ? { level: n.get("level")! } : {}),
     ...(n.has("buffer") ? { bufferBytes: n.get("buffer")! } : {}),
   });
+}
+
+function profileFrom(name: string, base: HypervisorProfile, attributes: CheckedAttributes): HypervisorProfile {
+  const n = attributes.numbers;
+  const w = attributes.words;
+  const speed = n.get("compression_speed");
+  const ratio = n.get("compression");
+  return {
+    ...base,
+    name,
+    maxRounds: n.get("max_rounds") ?? base.maxRounds,
+    stopBelowBytes: n.get("stop_below") ?? base.stopBelowBytes,
+    maxSentFactor: n.get("max_sent") ?? base.maxSentFactor,
+    prepareSec: n.get("prepare") ?? base.prepareSec,
+    resumeSec: n.get("resume") ?? base.resumeSec,
+    ...(n.has("downtime_limit") ? { downtimeLimitSec: n.get("downtime_limit")! } : {}),
+    ...(n.has("max_bandwidth") ? { maxBandwidthBytesPerSec: n.get("max_bandwidth")! } : {}),
+    ...(n.has("device_state") ? { deviceStateBytes: n.get("device_state")! } : {}),
+    ...(w.has("stop_on_dirty_rate") ? { stopWhenDirtyExceedsRate: w.get("stop_on_dirty_rate") === "on" } : {}),
+    ...(w.get("auto_converge") === "on" ? { autoConverge: base.autoConverge ?? {} } : w.get("auto_converge") === "off" ? { autoConverge: undefined } : {}),
+    ...(w.has("mode") ? { migrationMode: w.get("mode") as MigrationMode } : {}),
+    ...(n.has("exec_rate") ? { execRelayBytesPerSec: n.get("exec_rate")! } : {}),
+    ...(n.has("exec_handover") ? { execHandoverSec: n.get("exec_handover")! } : {}),
+    ...(ratio !== undefined || speed !== undefined ? { compression: { ratio: ratio ?? 1, cpuSecPerByte: speed ? 1 / speed : 0 } } : {}),
+    ...(attributes.texts.has("version") ? { version: attributes.texts.get("version")! } : {}),
+    ...(w.has("block_migration") ? { blockMigration: w.get("block_migration") === "on" } : {}),
+  };
 }
