@@ -50,10 +50,14 @@ export function declareAll(declarations: readonly Declaration[], table: SymbolTa
   return generated;
 }
 
-/** Declares `name` (a family's members, when it has a range), declared by `node`, or what `reuse` kept of it. */
+/** Declares `name`, declared by `node` (a VM's may be a family), or what `reuse` kept of it. */
 function declareNode(table: SymbolTable, node: DeclaringNode, name: DeclaredName | undefined, kind: SymbolKind, reuse: DeclaredNames | undefined): void {
   if (reuse?.redeclare(node)) return;
   const reported = table.diagnostics.items.length;
-  const symbols = table.declareFamily(name, kind, node, node.doc);
+  const symbols = kind === "vm" ? table.declareFamily(name, kind, node, node.doc) : listed(table.declare(name, kind, node, node.doc));
   reuse?.declared(node, symbols, table.diagnostics.items.length !== reported);
+}
+
+function listed(symbol: SymbolInfo | undefined): SymbolInfo[] {
+  return symbol ? [symbol] : [];
 }
