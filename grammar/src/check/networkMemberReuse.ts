@@ -90,7 +90,7 @@ function sameIndices(builder: ScenarioBuilder, lowered: LoweredMember): boolean 
   for (const profile of lowered.profiles) if (builder.profileIndex.has(profile.name)) return false;
   // A host's profile is the one its `hypervisor` names, or the default one; a link's ends are its two references.
   for (const host of lowered.hosts) {
-    const hypervisor = lowered.references.find((r) => r.symbol.kind === "hypervisor")?.symbol.name;
+    const hypervisor = hypervisorOf(lowered.references);
     const profile = (hypervisor === undefined ? undefined : indexOf(builder.profileIndex, before.profiles, lowered.profiles, hypervisor)) ?? indexOf(builder.profileIndex, before.profiles, lowered.profiles, DEFAULT_PROFILE_NAME);
     if (indexOf(builder.nodeIndex, before.nodes, lowered.nodes, host.name) !== host.node || profile !== host.profile) return false;
   }
@@ -101,12 +101,18 @@ function sameIndices(builder: ScenarioBuilder, lowered: LoweredMember): boolean 
   return true;
 }
 
+/** The name of the hypervisor a host's references name, if any. */
+function hypervisorOf(references: readonly ReferenceSite[]): string | undefined {
+  for (let i = 0; i < references.length; i++) if (references[i]!.symbol.kind === "hypervisor") return references[i]!.symbol.name;
+  return undefined;
+}
+
 /** The index of `name` in `index`, or the one it gets among `added`, appended after `start` items. */
 function indexOf(index: ReadonlyMap<string, number>, start: number, added: readonly { readonly name: string }[], name: string): number | undefined {
   const existing = index.get(name);
   if (existing !== undefined) return existing;
-  const i = added.findIndex((item) => item.name === name);
-  return i < 0 ? undefined : start + i;
+  for (let i = 0; i < added.length; i++) if (added[i]!.name === name) return start + i;
+  return undefined;
 }
 
 function replay(builder: ScenarioBuilder, lowered: LoweredMember, member: Span): void {
