@@ -79,12 +79,17 @@ export function lower(imported: readonly SourcedDeclaration[], own: readonly Dec
       context.symbols.uri = item.uri;
       action(item.declaration);
     }
-    builder.context = context;
-    context.symbols.diagnostics = context.diagnostics;
-    context.symbols.uri = undefined;
-    ownPass = true;
-    builder.networkMembers = networkMembers;
-    for (let i = 0; i < own.length; i++) if (kinds.includes(own[i]!.kind)) action(own[i]!);
+    for (let i = 0; i < own.length; i++) {
+      if (!kinds.includes(own[i]!.kind)) continue;
+      if (!ownPass) {
+        builder.context = context;
+        context.symbols.diagnostics = context.diagnostics;
+        context.symbols.uri = undefined;
+        builder.networkMembers = networkMembers;
+        ownPass = true;
+      }
+      action(own[i]!);
+    }
     builder.networkMembers = undefined;
     ownPass = false;
   };
@@ -114,6 +119,8 @@ export function lower(imported: readonly SourcedDeclaration[], own: readonly Dec
     else if (d.kind === "policy") lowerPolicy(builder, d);
   });
   reuse?.migrations.end(reuse.source);
+  context.symbols.diagnostics = context.diagnostics;
+  context.symbols.uri = undefined;
   return builder.result();
 }
 

@@ -58,9 +58,10 @@ export class NetworkStageCache {
 
   /**
    * Adds the kept stage to `builder` and records its references in the context's symbols when it is still
-   * valid for `declarations` of `text`; returns whether it did (otherwise the stage must be lowered).
+   * valid for the declarations of `reuse.source`; returns whether it did (otherwise the stage must be lowered).
    */
-  restore(builder: ScenarioBuilder, imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, { source, names }: LoweringReuse): boolean {
+  restore(builder: ScenarioBuilder, imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, reuse: LoweringReuse): boolean {
+    const { source, names } = reuse;
     const kept = this.kept;
     if (!kept || names !== kept.names) return false;
     const stage = stageDeclarations(imported, own);

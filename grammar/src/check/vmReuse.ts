@@ -31,7 +31,7 @@ export class VmLoweringCache {
   private previousHosts: ReadonlyMap<string, number> = new Map();
 
   /**
-   * Starts a check in which the declared names have version `names` (namesReuse.ts) and the hosts have the
+   * Starts a check in which the declared names have version `names` (declareReuse.ts) and the hosts have the
    * indices `hostIndex`, which lowering does not change afterwards; the previous check's VMs are used only
    * if both are the same as then. Returns whether they are.
    */
