@@ -1,13 +1,16 @@
 /**
- * What the per-declaration caches share (vmReuse.ts, migrateReuse.ts, declareReuse.ts): finding what the
- * previous check of a document kept for a declaration, and recording its references again.
+ * What the per-declaration caches share (declareReuse.ts, networkMemberReuse.ts, vmReuse.ts,
+ * migrateReuse.ts): finding what earlier checks of a document kept for a declaration, and recording its
+ * references again.
  *
  * A declaration the edit did not touch survives a re-parse as the same object, moved in place when the edit
  * is above it (incremental/shift.ts); one parsed again gets a new object. What was kept is found first by the
  * object, else (when the cache allows it) by the declaration's text, and it is used only when the text is
- * still the same: the offsets may differ, never the characters. What was kept holds absolute offsets, those
- * of the check that kept it (`start`); replayed at the same offset, its objects are used again as they are, so
- * a check after an edit that moves nothing allocates nothing for them.
+ * still the same: the offsets may differ, never the characters. For what the previous check used, the edit
+ * since then (`TextHistory`, computed once per check) tells it from the offsets alone; anything older is
+ * compared with the text. What was kept holds absolute offsets, those of the check that kept it (`start`);
+ * replayed at the same offset, its objects are used again as they are, so a check after an edit that moves
+ * nothing allocates nothing for them.
  */
 import type { Span } from "../syntax/ast.js";
 import type { ReferenceSite, SymbolTable } from "./symbols.js";
