@@ -45,6 +45,8 @@ export class DeclarationMemo<T> {
   private byText = new Map<string, Slot<T>>();
   /** How many entries the current check used. */
   private used = 0;
+  /** The slot `find` found last, for `carry` to update without looking it up again. */
+  private found?: Slot<T>;
 
   /** `byTextToo`: whether a declaration parsed again with the same text finds what an earlier check kept. */
   constructor(private readonly byTextToo: boolean) {}
@@ -52,6 +54,7 @@ export class DeclarationMemo<T> {
   /** What was kept for `node`, if its text is still the same in `source`. */
   find(node: Span, source: CheckedText): Kept<T> | undefined {
     const slot = this.byNode.get(node);
+    this.found = slot;
     // What the previous check used is compared with the edit since then, anything older with the text.
     if (slot && (slot.seen === source.version - 1 ? source.unchanged(slot.kept.start, slot.kept.text.length, node) : source.holds(slot.kept.text, node))) return slot.kept;
     return this.byTextToo ? this.byText.get(source.text.slice(node.start, node.end))?.kept : undefined;
@@ -65,7 +68,8 @@ export class DeclarationMemo<T> {
   /** Keeps what was kept before (`kept`, moved or not) for `node` in `source`, for the next check. */
   carry(node: Span, kept: Kept<T>, source: CheckedText): Kept<T> {
     this.used++;
-    const slot = this.byNode.get(node);
+    const slot = this.found?.kept === kept ? this.found : this.byNode.get(node);
+    this.found = undefined;
     if (slot && slot.kept === kept) {
       slot.seen = source.version;
       return kept;
