@@ -9,7 +9,7 @@
 import { buildTopology, type Topology } from "./network/topology.js";
 import { ShortestPathRouting, type Route } from "./network/routing.js";
 import { predictMigration, type MigrationPrediction, type PredictionInput } from "./migration/analytic.js";
-import { predictReuse, type ReuseDecision } from "./migration/contentReuse.js";
+import { predictReuse, reuseAtStart, type ReuseDecision } from "./migration/contentReuse.js";
 import type { HypervisorProfile, Scenario, Vm } from "./scenario.js";
 import { relayedStream } from "./architecture/modes.js";
 
@@ -39,14 +39,16 @@ export interface MigrationForecast {
  * network and the migrations whose inputs did not change are not computed again; the result is the same.
  */
 export function forecastMigrations(scenario: Scenario, cache?: ForecastCache): MigrationForecast[] {
-  const { topology, routing } = cache ? cache.network(scenario) : networkOf(scenario);
+  const network = cache ? cache.network(scenario) : networkOf(scenario);
   cache?.startRun();
   const forecasts: MigrationForecast[] = new Array<MigrationForecast>(scenario.migrations.length);
-  predictReuse(scenario, (index, reuse) => {
-    const forecast = cache ? cache.forecast(scenario, index, reuse, () => forecastOne(scenario, topology, routing, index, reuse)) : forecastOne(scenario, topology, routing, index, reuse);
-    forecasts[index] = forecast;
-    return forecast.prediction?.totalTimeSec;
-  });
+  const forecast = (index: number, reuse: ReuseDecision) => (forecasts[index] = cache ? cache.forecast(scenario, index, reuse, network) : forecastOne(scenario, network, index, reuse));
+  if (scenario.contentReuse === undefined) {
+    // Without a policy a migration's reuse depends only on its VM, not on which migrations have ended.
+    scenario.migrations.forEach((migration, index) => forecast(index, reuseAtStart(scenario, migration.vm, scenario.vms[migration.vm]!.host, migration.target, [])));
+  } else {
+    predictReuse(scenario, (index, reuse) => forecast(index, reuse).prediction?.totalTimeSec);
+  }
   return forecasts;
 }
 
@@ -80,7 +82,10 @@ export class ForecastCache {
   /** The routed network of `scenario`: the cached one when its nodes and links are the same objects, or equal. */
   network(scenario: Scenario): RoutedNetwork {
     const routed = this.routed;
-    if (routed && sameElements(routed.nodes, scenario.nodes) && sameElements(routed.links, scenario.links)) return routed;
+    if (routed && sameElements(routed.nodes, scenario.nodes) && sameElements(routed.links, scenario.links)) {
+      if (routed.nodes !== scenario.nodes || routed.links !== scenario.links) this.routed = { ...routed, nodes: scenario.nodes, links: scenario.links };
+      return routed;
+    }
     const text = stableJson([scenario.nodes, scenario.links]);
     if (routed && routed.text === text) {
       this.routed = { ...routed, nodes: scenario.nodes, links: scenario.links };
@@ -101,17 +106,17 @@ export class ForecastCache {
     this.profileKeys = new WeakMap();
   }
 
-  /** Migration `index`'s forecast with `reuse`: the cached one for the same inputs, else `compute()`. */
-  forecast(scenario: Scenario, index: number, reuse: ReuseDecision, compute: () => MigrationForecast): MigrationForecast {
+  /** Migration `index`'s forecast with `reuse` over `network`: the cached one for the same inputs, else a new one. */
+  forecast(scenario: Scenario, index: number, reuse: ReuseDecision, network: RoutedNetwork): MigrationForecast {
     const migration = scenario.migrations[index]!;
     const vm = scenario.vms[migration.vm]!;
     const source = scenario.hosts[vm.host]!;
     const target = scenario.hosts[migration.target]!;
     const profile = scenario.profiles[source.profile]!;
-    const inputs = { source: source.node, target: target.node, profile, mode: migration.mode, staticBytes: reuse.staticBytes, network: scenario.network, transport: scenario.transport };
+    const inputs: IdentityInputs = { source: source.node, target: target.node, profile, mode: migration.mode, staticBytes: reuse.staticBytes, network: scenario.network, transport: scenario.transport };
     const entries = this.byVm.get(vm) ?? [];
-    const same = entries.find((entry) => sameInputs(entry.inputs, inputs));
-    if (same) {
+    for (const same of entries) {
+      if (!sameInputs(same.inputs, inputs)) continue;
       this.current.set(same.key, same.forecast);
       return reindexed(same.forecast, index, reuse);
     }
@@ -120,7 +125,7 @@ export class ForecastCache {
     const numbers = [vm.memoryBytes, vm.pageBytes, source.node, target.node, reuse.staticBytes].map(exactNumber).join(",");
     const key = `${numbers};${flatKey(vm.dirty)};${vm.disk ? flatKey(vm.disk) : ""};${migration.mode ?? ""};${profileKey}`;
     const cached = this.current.get(key) ?? this.earlier.get(key);
-    const forecast = cached ?? compute();
+    const forecast = cached ?? forecastOne(scenario, network, index, reuse);
     this.current.set(key, forecast);
     this.byVm.set(vm, [{ inputs, key, forecast }, ...entries.slice(0, FORECASTS_KEPT_PER_VM - 1)]);
     return cached ? reindexed(cached, index, reuse) : forecast;
@@ -151,18 +156,33 @@ function sameInputs(a: IdentityInputs, b: IdentityInputs): boolean {
   return a.source === b.source && a.target === b.target && a.profile === b.profile && a.mode === b.mode && Object.is(a.staticBytes, b.staticBytes) && a.network === b.network && a.transport === b.transport;
 }
 
-/** A cached forecast as migration `index`'s, with the reuse decision of this run. */
+/** A cached forecast as migration `index`'s, with the reuse decision of this run (itself when they are its own). */
 function reindexed(forecast: MigrationForecast, index: number, reuse: ReuseDecision): MigrationForecast {
+  if (forecast.index === index && Object.is(forecast.reuse.staticBytes, reuse.staticBytes) && forecast.reuse.donor === reuse.donor && ("donor" in forecast.reuse) === ("donor" in reuse)) return forecast;
   const { route, dirtyBytesPerSec, prediction } = forecast;
   return { index, ...(route ? { route } : {}), dirtyBytesPerSec, ...(prediction ? { prediction } : {}), reuse };
 }
 
-/** Whether two arrays hold the same objects in the same order (a network lowered once and reused). */
-function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+/**
+ * Whether two arrays hold the same objects in the same order (a network lowered once and reused), or equal
+ * flat ones where they differ (a member of the network lowered again).
+ */
+function sameElements<T extends object>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameFlat(a[i]!, b[i]!)) return false;
   return true;
+}
+
+/** Whether two objects have the same keys in the same order and the same number, string or boolean values. */
+function sameFlat(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  return keys.every((key, i) => {
+    const value: unknown = (a as Record<string, unknown>)[key];
+    return key === others[i] && (typeof value !== "object" || value === null) && typeof value !== "function" && Object.is(value, (b as Record<string, unknown>)[key]);
+  });
 }
 
 /** JSON that tells apart every number, including infinities, NaN and −0 (which plain JSON writes as null or 0). */
@@ -183,7 +203,7 @@ function flatKey(value: object): string {
 }
 
 /** One migration's forecast, with the content reuse predicted at its start. */
-function forecastOne(scenario: Scenario, topology: Topology, routing: ShortestPathRouting, index: number, reuse: ReuseDecision): MigrationForecast {
+function forecastOne(scenario: Scenario, { topology, routing }: RoutedNetwork, index: number, reuse: ReuseDecision): MigrationForecast {
   const migration = scenario.migrations[index]!;
   const vm = scenario.vms[migration.vm]!;
   const source = scenario.hosts[vm.host]!;

@@ -245,8 +245,8 @@ test("edits around the network, kept with one check cache: every check equals a 
     const full = check(next);
     const where = JSON.stringify([find, replace]);
     assert.equal(snapshot(incremental), snapshot(full), where);
-    // A reused network holds the very node objects of the check before.
-    const reused = incremental.scenario !== undefined && previous.scenario !== undefined && incremental.scenario.nodes[0] === previous.scenario.nodes[0];
+    // A reused network stage shares its very arrays with the check before.
+    const reused = incremental.scenario !== undefined && previous.scenario !== undefined && incremental.scenario.nodes === previous.scenario.nodes;
     assert.equal(reused, reusable, where);
     text = next;
     previous = incremental;
@@ -290,4 +290,98 @@ test("edits of VMs, kept with one check cache: every check equals a full check, 
     text = next;
     previous = incremental;
   }
+});
+
+/**
+ * Applies `edits` one after the other to `original` with one check cache, comparing every check with a full
+ * check and `reused(previous, incremental)` (what was reused from the check before) with the edit's `expected`.
+ */
+function compareReuse<T>(original: string, edits: readonly (readonly [find: string, replace: string, expected: T])[], reused: (previous: CheckResult, incremental: CheckResult) => T): void {
+  const cache = new CheckCache();
+  let text = original;
+  let previous = check(text, { cache });
+  for (const [find, replace, expected] of edits) {
+    const where = JSON.stringify([find, replace]);
+    const { text: next } = edited(text, find, replace);
+    const incremental = check(next, { previous: { text, parsed: previous.parsed }, cache });
+    assert.equal(snapshot(incremental), snapshot(check(next)), where);
+    assert.deepEqual(reused(previous, incremental), expected, where);
+    text = next;
+    previous = incremental;
+  }
+}
+
+test("edits around migrations, kept with one check cache: every check equals a full check, and unchanged migrations are reused, moved", () => {
+  // `v6 reused` says whether the lowered migration of v6 of the check before may be reused: its text, the
+  // declared names, the hosts' indices and v6's index and host are the same.
+  const edits: [find: string, replace: string, v6Reused: boolean][] = [
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB", true],
+    ["vm v6 on h6 { memory 3 GiB", "vm v6 on h6 { memory 4 GiB", true],
+    ["/// VM 1.", "/// VM 11.", true],
+    ["migrate v6 to h7 at 6 s", "migrate v6 to h7 at 7 s", false],
+    ["migrate v6 to h7 at 7 s", "migrate v6 to h7 at 6 s", false],
+    ["vm v6 on h6", "vm v6 on h5", false],
+    ["vm v6 on h5", "vm v6 on h6", false],
+    ["/// VM 11.", "/// VM 1.", true],
+    ["/// VM 6.", "vm extra on h3 { memory 1 GiB }\n/// VM 6.", false],
+    ["vm extra on h3 { memory 1 GiB }\n", "", false],
+    ["host h6 { hypervisor xen30 memory 64 GiB", "host h6 { hypervisor xen30 memory 65 GiB", true],
+    ["link h7 -- core { bandwidth 8 Gbps", "link h7 -- core { bandwidth 9 Gbps", true],
+    ["migrate v6 to h7", "migrate v6 to h8", false],
+  ];
+  const v6 = (result: CheckResult) => result.scenario?.migrations.find((m) => result.scenario!.vms[m.vm]!.name === "v6");
+  compareReuse(generated(30), edits, (previous, incremental) => {
+    assert.ok(v6(incremental));
+    return v6(incremental) === v6(previous);
+  });
+});
+
+test("edits around declarations, kept with one check cache: every check equals a full check, and unchanged names are declared again as they were", () => {
+  // Whether the symbols of v20 and of the topology's host h21 are the very objects of the check before: the
+  // text, doc and offset of what declares them are the same, and they were not declared twice then.
+  const edits: [find: string, replace: string, reused: [v20: boolean, h21: boolean]][] = [
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB", [true, true]],
+    ["/// VM 20.", "/// VM 20!", [false, true]],
+    ["/// VM 1.", "/// VM 11.", [false, true]],
+    ["/// VM 11.", "/// VM 1.", [false, true]],
+    ["host h20 { hypervisor xen30 memory 64 GiB", "host h20 { hypervisor xen30 memory 65 GiB", [true, true]],
+    ["host h21 { hypervisor xen30 memory 64 GiB", "host h21 { hypervisor xen30 memory 65 GiB", [true, false]],
+    ["  host h1 {", "  host h21 {", [false, false]],
+    ["  host h21 {", "  host h1 {", [false, false]],
+    ["vm v9 on h9", "vm v20 on h9", [false, true]],
+    ["vm v20 on h9", "vm v9 on h9", [false, true]],
+    ["vm v5 on h5 { memory 3 GiB", "vm v5 on h5 { memory 2 GiB", [true, true]],
+  ];
+  const symbols = (result: CheckResult) => [result.symbols.lookup("v20"), result.symbols.lookup("h21")];
+  compareReuse(generated(30), edits, (previous, incremental) => {
+    const now = symbols(incremental);
+    assert.ok(now.every((s) => s !== undefined));
+    return now.map((s, i) => s === symbols(previous)[i]);
+  });
+});
+
+test("edits inside the topology, kept with one check cache: every check equals a full check, and unchanged hosts, links and profiles are reused one by one", () => {
+  // Whether host h7, the link of h7 and the profile xen30 are the very objects of the check before: the
+  // member's text is the same, the names too (a new name lowers every member again), and every index it
+  // holds (its node, its profile, its ends) still means the same.
+  const edits: [find: string, replace: string, reused: [host: boolean, link: boolean, profile: boolean]][] = [
+    ["host h6 { hypervisor xen30 memory 64 GiB", "host h6 { hypervisor xen30 memory 65 GiB", [true, true, true]],
+    ["link h6 -- core { bandwidth 7 Gbps", "link h6 -- core { bandwidth 8 Gbps", [true, true, true]],
+    ["host h7 { hypervisor xen30 memory 64 GiB", "host h7 { hypervisor xen30 memory 63 GiB", [false, true, true]],
+    ["link h7 -- core { bandwidth 8 Gbps", "link h7 -- core { bandwidth 9 Gbps", [true, false, true]],
+    ["/* profiles */", "/* the profiles */", [true, true, true]],
+    ["{ max_rounds 30 }", "{ max_rounds 31 }", [true, true, false]],
+    ["  switch core", "  switch core\n  switch spare", [false, false, false]],
+    ["  switch core\n  switch spare", "  switch core", [false, false, false]],
+    ["vm v5 on h5 { memory 2 GiB", "vm v5 on h5 { memory 3 GiB", [true, true, true]],
+  ];
+  const members = (result: CheckResult) => {
+    const scenario = result.scenario!;
+    return [scenario.hosts.find((h) => h.name === "h7"), scenario.links.find((l) => l.name === "h7--core"), scenario.profiles.find((p) => p.name === "xen30")];
+  };
+  compareReuse(generated(30), edits, (previous, incremental) => {
+    const now = members(incremental);
+    assert.ok(now.every((m) => m !== undefined));
+    return now.map((m, i) => m === members(previous)[i]);
+  });
 });

@@ -14,11 +14,15 @@ import { SymbolTable } from "./symbols.js";
 import { declareAll } from "./declare.js";
 import { lower } from "./lower.js";
 import { NetworkStageCache } from "./networkReuse.js";
+import { NetworkMemberCache } from "./networkMemberReuse.js";
 import { VmLoweringCache } from "./vmReuse.js";
+import { MigrateLoweringCache } from "./migrateReuse.js";
+import { DeclarationCache, NamesVersion } from "./declareReuse.js";
+import { TextHistory } from "./declarationReuse.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
 import { checkNetworkArchitecture } from "./architecture.js";
-import { checkCapacity, checkUnmigrated } from "./capacity.js";
+import { checkCapacity, checkUnmigrated, type VmSpans } from "./capacity.js";
 import { checkPaper002 } from "./contentReuse.js";
 import { ForecastCache, type GeneratedTopology, type MigrationForecast } from "@vmig/engine";
 import type { Span, TopologyDecl } from "../syntax/ast.js";
@@ -58,13 +62,19 @@ export interface CheckOptions {
 }
 
 /**
- * What checks of successive versions of one document share: the lowered network while its declarations
- * and the names stay the same, the lowered VMs whose declarations did not change, and the forecasts of
- * unchanged migrations.
+ * What checks of successive versions of one document share: the names declared by unchanged declarations,
+ * the lowered network while its declarations and the names stay the same (else its unchanged members one by
+ * one), the lowered VMs and migrations whose declarations did not change, and the forecasts of unchanged
+ * migrations. `texts` tells each cache the edit since the previous check.
  */
 export class CheckCache {
+  readonly texts = new TextHistory();
+  readonly declarations = new DeclarationCache();
+  readonly names = new NamesVersion();
   readonly network = new NetworkStageCache();
+  readonly members = new NetworkMemberCache();
   readonly vms = new VmLoweringCache();
+  readonly migrations = new MigrateLoweringCache();
   readonly forecasts = new ForecastCache();
 }
 
@@ -86,9 +96,12 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   }
   symbols.diagnostics = diagnostics;
   symbols.uri = undefined;
-  for (const [decl, topology] of declareAll(parsed.file.declarations, symbols)) generated.set(decl, topology);
-  const own = parsed.file.declarations.map((declaration) => ({ declaration, diagnostics }));
-  const lowered = lower([...imports.declarations, ...own], { diagnostics, symbols }, generated, options.cache ? { network: options.cache.network, vms: options.cache.vms, text } : undefined);
+  const { cache } = options;
+  const source = cache?.texts.next(text);
+  const declared = cache && source ? cache.declarations.declare(parsed.file.declarations, source, symbols) : declareAll(parsed.file.declarations, symbols);
+  for (const [decl, topology] of declared) generated.set(decl, topology);
+  const reuse = cache && source ? { network: cache.network, members: cache.members, vms: cache.vms, migrations: cache.migrations, source, names: cache.names.of(symbols) } : undefined;
+  const lowered = lower(imports.declarations, parsed.file.declarations, { diagnostics, symbols }, generated, reuse);
   checkSweeps(parsed.file, { diagnostics, symbols });
   summariseImportedProblems(imports, diagnostics);
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
@@ -125,8 +138,16 @@ export function syntaxDiagnostics(parsed: ParseResult): Diagnostic[] {
   return diagnostics.sorted();
 }
 
-/** The span of each VM's declared name in the checked file, by VM name (family members share it). */
-function vmDeclarationSpans(parsed: ParseResult): Map<string, Span> {
+/**
+ * The span of each VM's declared name in the checked file, by VM name (family members share it), found the
+ * first time one is asked for: a file without problems asks for none.
+ */
+function vmDeclarationSpans(parsed: ParseResult): VmSpans {
+  let spans: Map<string, Span> | undefined;
+  return { get: (name) => (spans ??= spansOfVms(parsed)).get(name) };
+}
+
+function spansOfVms(parsed: ParseResult): Map<string, Span> {
   const spans = new Map<string, Span>();
   for (const d of parsed.file.declarations) {
     if (d.kind !== "vm" || !d.name) continue;

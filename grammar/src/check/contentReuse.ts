@@ -11,6 +11,7 @@ import type { Lowered } from "./lower.js";
 import { formatBytes } from "../format.js";
 import { checkNumber, type AttributeContext } from "./attributes.js";
 import type { DiagnosticBag } from "./diagnostics.js";
+import { migrationsInStartOrder, type VmSpans } from "./capacity.js";
 
 /** A table row as lowered, with where it is written. */
 export interface ReuseRow {
@@ -84,7 +85,7 @@ export function placeMigrations(scenario: Omit<Scenario, "migrations">, migratio
 
 /** Where the checks point: VM names, hypervisor declarations by profile name, table rows. */
 export interface ReuseSpans {
-  readonly vms: ReadonlyMap<string, Span>;
+  readonly vms: VmSpans;
   readonly rows: readonly ReuseRow[];
 }
 
@@ -92,9 +93,10 @@ export interface ReuseSpans {
 export function checkReuseConfiguration(scenario: Scenario, spans: ReuseSpans, diagnostics: DiagnosticBag): void {
   const policy = scenario.contentReuse;
   scenario.vms.forEach((vm) => {
+    if (vm.hypervisorVersion === undefined) return;
     const profile = scenario.profiles[scenario.hosts[vm.host]!.profile]!;
-    const span = spans.vms.get(vm.name);
-    if (span && vm.hypervisorVersion !== undefined && profile.version !== undefined && vm.hypervisorVersion !== profile.version) {
+    const span = profile.version !== undefined && vm.hypervisorVersion !== profile.version ? spans.vms.get(vm.name) : undefined;
+    if (span) {
       diagnostics.warning(span, "wrong-value", `'${vm.name}' says hypervisor_version "${vm.hypervisorVersion}", but its host '${scenario.hosts[vm.host]!.name}' runs '${profile.name}' version "${profile.version}"; the host's version is the one content reuse uses`);
     }
   });
@@ -133,8 +135,8 @@ export function checkReuseConfiguration(scenario: Scenario, spans: ReuseSpans, d
  */
 export function checkBlockMigration(scenario: Scenario, migrationSpans: readonly Span[], hypervisors: ReadonlyMap<string, HypervisorDecl>, diagnostics: DiagnosticBag): void {
   const location = scenario.vms.map((vm) => vm.host);
-  const order = scenario.migrations.map((m, i) => ({ m, i })).sort((a, b) => a.m.startSec - b.m.startSec || a.i - b.i);
-  for (const { m, i } of order) {
+  for (const i of migrationsInStartOrder(scenario)) {
+    const m = scenario.migrations[i]!;
     const vm = scenario.vms[m.vm]!;
     const source = scenario.hosts[location[m.vm]!]!;
     const profile = scenario.profiles[source.profile]!;
@@ -153,9 +155,9 @@ export function checkBlockMigration(scenario: Scenario, migrationSpans: readonly
 }
 
 /** Runs this file's content reuse and block migration checks on a lowered scenario without errors. */
-export function checkPaper002(lowered: Lowered, declarations: readonly Declaration[], vmSpans: ReadonlyMap<string, Span>, diagnostics: DiagnosticBag): void {
+export function checkPaper002(lowered: Lowered, declarations: readonly Declaration[], vmSpans: VmSpans, diagnostics: DiagnosticBag): void {
   const hypervisors = new Map<string, HypervisorDecl>();
   for (const d of declarations) if (d.kind === "hypervisor" && d.name) hypervisors.set(d.name.text, d);
-  checkBlockMigration(lowered.scenario, lowered.migrationDeclarations.map((d) => ({ start: d.start, end: d.end })), hypervisors, diagnostics);
+  checkBlockMigration(lowered.scenario, lowered.migrationDeclarations, hypervisors, diagnostics);
   checkReuseConfiguration(lowered.scenario, { vms: vmSpans, rows: lowered.reuseRows }, diagnostics);
 }

@@ -5,26 +5,31 @@
  * reported once, where it is written. The scenario is only handed to the engine when no error was found.
  * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
-import { defaultProfile, type GeneratedTopology, type HypervisorKind, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type VmFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
+import { defaultProfile, type GeneratedTopology, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type VmFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
 import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
-import { expectMetrics, hypervisorKinds } from "./schema.js";
+import { expectMetrics } from "./schema.js";
 import type { Expectation } from "./expectations.js";
 import { DiagnosticBag } from "./diagnostics.js";
-import { lowerHost, lowerHostSet, lowerLinks, lowerTopology } from "./lowerNetwork.js";
+import { lowerHost, lowerHostSet, lowerHypervisor, lowerLinks, lowerTopology } from "./lowerNetwork.js";
 import { lowerPolicy, lowerTraffic } from "./lowerTraffic.js";
 import { lowerNetworkArchitecture } from "./lowerArchitecture.js";
-import type { MigrationMode, NetworkArchitecture } from "@vmig/engine";
+import type { NetworkArchitecture } from "@vmig/engine";
 import { placeMigrations, type PendingPlacement, type ReuseRow } from "./contentReuse.js";
 import type { ContentReusePolicy, DataCentreTrafficSpec, ScorePlacementSpec } from "@vmig/engine";
 import { checkScorePlacement, type ScorePlacementSite } from "./lowerPlacement.js";
-import { declaredNames, type NetworkStageCache } from "./networkReuse.js";
+import type { NetworkStageCache, NetworkState } from "./networkReuse.js";
 import type { VmLoweringCache } from "./vmReuse.js";
+import type { MigrateLoweringCache } from "./migrateReuse.js";
+import type { CheckedText } from "./declarationReuse.js";
+import type { NetworkMemberCache } from "./networkMemberReuse.js";
 
 /** Defaults of a scenario that does not set them. */
 export const DEFAULT_SEED = 1;
 export const DEFAULT_HORIZON_SEC = 3600;
+/** The profile of hosts that name no hypervisor: Xen's defaults. */
+export const DEFAULT_PROFILE_NAME = "xen (default)";
 
 export interface Lowered {
   readonly scenario: Scenario;
@@ -37,11 +42,15 @@ export interface Lowered {
   readonly reuseRows: readonly ReuseRow[];
 }
 
-/** What lowering may reuse from the previous check of the same document, whose text is now `text`. */
+/** What lowering may reuse from the previous check of the same document, whose text is now `source`. */
 export interface LoweringReuse {
   readonly network: NetworkStageCache;
+  readonly members: NetworkMemberCache;
   readonly vms: VmLoweringCache;
-  readonly text: string;
+  readonly migrations: MigrateLoweringCache;
+  readonly source: CheckedText;
+  /** The version of the names declared in this check (declareReuse.ts's `NamesVersion`). */
+  readonly names: number;
 }
 
 /** Where each declaration comes from: the checked file (diagnostics reported) or an import. */
@@ -52,46 +61,64 @@ export interface SourcedDeclaration {
 }
 
 /**
- * Lowers `declarations`. With `reuse`, the network stage (hypervisors, topologies, hosts) and the VMs of the
- * previous check of the same document are used again when they still hold for `reuse.text`
- * (networkReuse.ts, vmReuse.ts).
+ * Lowers the `imported` declarations, then the checked file's `own`. With `reuse`, the network stage
+ * (hypervisors, topologies, hosts) or else its members one by one, the VMs and the migrations of the previous
+ * check of the same document are used again when they still hold for `reuse.source` (networkReuse.ts,
+ * networkMemberReuse.ts, vmReuse.ts, migrateReuse.ts).
  */
-export function lower(declarations: readonly SourcedDeclaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
+export function lower(imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
   const builder = new ScenarioBuilder(context, generated);
+  // Only the checked file's declarations are reused (`ownPass`): an imported one reports its problems elsewhere.
+  let ownPass = false;
+  let networkMembers: NetworkMemberCache | undefined;
   const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
-    for (const item of declarations) {
+    for (const item of imported) {
       if (!kinds.includes(item.declaration.kind)) continue;
       builder.context = { ...context, diagnostics: item.diagnostics };
       context.symbols.diagnostics = item.diagnostics;
       context.symbols.uri = item.uri;
       action(item.declaration);
     }
+    for (let i = 0; i < own.length; i++) {
+      if (!kinds.includes(own[i]!.kind)) continue;
+      if (!ownPass) {
+        builder.context = context;
+        context.symbols.diagnostics = context.diagnostics;
+        context.symbols.uri = undefined;
+        builder.networkMembers = networkMembers;
+        ownPass = true;
+      }
+      action(own[i]!);
+    }
+    builder.networkMembers = undefined;
+    ownPass = false;
   };
-  const names = reuse ? declaredNames(context.symbols) : "";
-  if (!reuse?.network.restore(builder, declarations, reuse.text, context, names)) {
+  reuse?.members.begin(reuse.names, reuse.source);
+  if (!reuse?.network.restore(builder, imported, own, context, reuse)) {
     const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
-    pass(["hypervisor"], (d) => builder.hypervisor(d as HypervisorDecl));
+    networkMembers = reuse?.members;
+    pass(["hypervisor"], (d) => lowerHypervisor(builder, d as HypervisorDecl));
     pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
     pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
     pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
     pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
-    reuse?.network.keep(builder, declarations, reuse.text, context, names, mark);
+    networkMembers = undefined;
+    reuse?.network.keep(builder, imported, own, context, reuse, mark);
   }
-  const lowerVm = (d: VmDecl) => {
-    const own = builder.context.diagnostics === context.diagnostics && context.symbols.uri === undefined;
-    if (reuse && own) reuse.vms.lower(builder, builder.context, d, reuse.text.slice(d.start, d.end), () => builder.vm(d));
-    else builder.vm(d);
-  };
-  reuse?.vms.begin(names, builder.hostIndex);
+  reuse?.members.end();
+  const lowerVm = (d: VmDecl) => (reuse && ownPass ? reuse.vms.lower(builder, context, d, reuse.source) : builder.vm(d));
+  const lowerMigrate = (d: MigrateDecl) => (reuse && ownPass ? reuse.migrations.lower(builder, context, d, reuse.source) : builder.migrate(d));
+  if (reuse) reuse.migrations.begin(reuse.vms.begin(reuse.names, builder.hostIndex));
   pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
   pass(["scenario", "vm"], (d) => (d.kind === "vm" ? lowerVm(d) : builder.scenario(d as ScenarioDecl)));
-  reuse?.vms.end();
+  reuse?.vms.end(reuse.source);
   pass(["migrate", "expect", "traffic", "policy"], (d) => {
-    if (d.kind === "migrate") builder.migrate(d);
+    if (d.kind === "migrate") lowerMigrate(d);
     else if (d.kind === "expect") builder.expect(d);
     else if (d.kind === "traffic") lowerTraffic(builder, d);
     else if (d.kind === "policy") lowerPolicy(builder, d);
   });
+  reuse?.migrations.end(reuse.source);
   context.symbols.diagnostics = context.diagnostics;
   context.symbols.uri = undefined;
   return builder.result();
@@ -104,14 +131,15 @@ export class ScenarioBuilder {
   horizonSec = DEFAULT_HORIZON_SEC;
   repetitions = 1;
   private scenarioSeen = false;
-  readonly nodes: NetworkNode[] = [];
-  readonly nodeIndex = new Map<string, number>();
-  readonly links: Link[] = [];
-  readonly linkDeclarations: (LinkDecl | undefined)[] = [];
-  readonly profiles: HypervisorProfile[] = [];
-  readonly profileIndex = new Map<string, number>();
-  readonly hosts: Host[] = [];
-  readonly hostIndex = new Map<string, number>();
+  // The network stage's arrays and maps: filled by lowerNetwork.ts, or adopted from a previous check.
+  nodes: NetworkNode[] = [];
+  nodeIndex = new Map<string, number>();
+  links: Link[] = [];
+  linkDeclarations: (LinkDecl | undefined)[] = [];
+  profiles: HypervisorProfile[] = [];
+  profileIndex = new Map<string, number>();
+  hosts: Host[] = [];
+  hostIndex = new Map<string, number>();
   readonly vms: Vm[] = [];
   readonly vmIndex = new Map<string, number>();
   readonly migrations: Migration[] = [];
@@ -138,6 +166,9 @@ export class ScenarioBuilder {
   private readonly migrationDeclarations: MigrateDecl[] = [];
   private readonly sequentialStatements: boolean[] = [];
 
+  /** Reuses the network stage's members of the checked file one by one (networkMemberReuse.ts), while they are lowered. */
+  networkMembers?: NetworkMemberCache;
+
   constructor(public context: AttributeContext, readonly generated: ReadonlyMap<TopologyDecl, GeneratedTopology>) {}
 
   scenario(decl: ScenarioDecl): void {
@@ -151,18 +182,6 @@ export class ScenarioBuilder {
     this.seed = attributes.numbers.get("seed") ?? this.seed;
     this.horizonSec = attributes.numbers.get("horizon") ?? this.horizonSec;
     this.repetitions = attributes.numbers.get("repetitions") ?? this.repetitions;
-  }
-
-  hypervisor(decl: HypervisorDecl): void {
-    const attributes = checkAttributes("hypervisor", decl.body, `hypervisor '${decl.name?.text ?? "?"}'`, this.context);
-    let kind: HypervisorKind = "custom";
-    if (decl.hypervisorKind) {
-      if ((hypervisorKinds as readonly string[]).includes(decl.hypervisorKind.text)) kind = decl.hypervisorKind.text as HypervisorKind;
-      else this.context.diagnostics.error(decl.hypervisorKind, "wrong-value", `unknown hypervisor kind '${decl.hypervisorKind.text}' (expected ${hypervisorKinds.join(", ")})`);
-    }
-    if (!decl.name) return;
-    this.profileIndex.set(decl.name.text, this.profiles.length);
-    this.profiles.push(profileFrom(decl.name.text, defaultProfile(kind), attributes));
   }
 
   vm(decl: VmDecl): void {
@@ -184,8 +203,7 @@ export class ScenarioBuilder {
       // A host whose declaration did not parse is a known name without a lowered host: the VM is left out.
       const host = this.hostIndex.get(hosts[hosts.length === 1 ? 0 : i]!.name);
       if (host === undefined) return;
-      this.vmIndex.set(name, this.vms.length);
-      this.vms.push({
+      this.addVm({
         name,
         host,
         memoryBytes: n.get("memory") ?? 0,
@@ -218,9 +236,7 @@ export class ScenarioBuilder {
         const vmIndex = this.vmIndex.get(vm.name);
         if (vmIndex === undefined) continue;
         this.pendingPlacements.push({ migration: this.migrations.length, candidates, at: { start: decl.any.start, end: decl.target!.end } });
-        this.migrations.push({ vm: vmIndex, target: candidates[0]!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) });
-        this.migrationDeclarations.push(decl);
-        this.sequentialStatements.push(modifiers.has("sequential"));
+        this.addMigration(decl, { vm: vmIndex, target: candidates[0]!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) }, modifiers.has("sequential"));
       }
       return;
     }
@@ -236,10 +252,26 @@ export class ScenarioBuilder {
         this.context.diagnostics.error(decl.target!, "wrong-value", `'${vm.name}' already runs on '${target.name}'`);
         return;
       }
-      this.migrations.push({ vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) });
-      this.migrationDeclarations.push(decl);
-      this.sequentialStatements.push(modifiers.has("sequential"));
+      this.addMigration(decl, { vm: vmIndex, target: this.hostIndex.get(target.name)!, startSec, ...(modifiers.has("postcopy") ? { mode: "postcopy" as const } : {}) }, modifiers.has("sequential"));
     });
+  }
+
+  /** Takes the network stage's result from a previous check (networkReuse.ts) instead of lowering it. */
+  adoptNetwork(state: NetworkState): void {
+    ({ nodes: this.nodes, nodeIndex: this.nodeIndex, links: this.links, linkDeclarations: this.linkDeclarations, profiles: this.profiles, profileIndex: this.profileIndex, hosts: this.hosts, hostIndex: this.hostIndex } = state);
+  }
+
+  /** Adds a VM with the next index. */
+  addVm(vm: Vm): void {
+    this.vmIndex.set(vm.name, this.vms.length);
+    this.vms.push(vm);
+  }
+
+  /** Adds a migration that `decl` declares, `sequential` when the statement says so. */
+  addMigration(decl: MigrateDecl, migration: Migration, sequential: boolean): void {
+    this.migrations.push(migration);
+    this.migrationDeclarations.push(decl);
+    this.sequentialStatements.push(sequential);
   }
 
   expect(decl: ExpectDecl): void {
@@ -309,7 +341,7 @@ export class ScenarioBuilder {
 
   /** The profile used by hosts that name none: Xen's defaults, added once. */
   defaultProfileIndex(): number {
-    const name = "xen (default)";
+    const name = DEFAULT_PROFILE_NAME;
     let index = this.profileIndex.get(name);
     if (index === undefined) {
       index = this.profiles.length;
@@ -366,33 +398,6 @@ function vmNames(decl: VmDecl): string[] {
   const out: string[] = [];
   for (let i = name.range.first; i <= name.range.last && out.length < 100_000; i++) out.push(`${name.text}[${i}]`);
   return out;
-}
-
-function profileFrom(name: string, base: HypervisorProfile, attributes: CheckedAttributes): HypervisorProfile {
-  const n = attributes.numbers;
-  const w = attributes.words;
-  const speed = n.get("compression_speed");
-  const ratio = n.get("compression");
-  return {
-    ...base,
-    name,
-    maxRounds: n.get("max_rounds") ?? base.maxRounds,
-    stopBelowBytes: n.get("stop_below") ?? base.stopBelowBytes,
-    maxSentFactor: n.get("max_sent") ?? base.maxSentFactor,
-    prepareSec: n.get("prepare") ?? base.prepareSec,
-    resumeSec: n.get("resume") ?? base.resumeSec,
-    ...(n.has("downtime_limit") ? { downtimeLimitSec: n.get("downtime_limit")! } : {}),
-    ...(n.has("max_bandwidth") ? { maxBandwidthBytesPerSec: n.get("max_bandwidth")! } : {}),
-    ...(n.has("device_state") ? { deviceStateBytes: n.get("device_state")! } : {}),
-    ...(w.has("stop_on_dirty_rate") ? { stopWhenDirtyExceedsRate: w.get("stop_on_dirty_rate") === "on" } : {}),
-    ...(w.get("auto_converge") === "on" ? { autoConverge: base.autoConverge ?? {} } : w.get("auto_converge") === "off" ? { autoConverge: undefined } : {}),
-    ...(w.has("mode") ? { migrationMode: w.get("mode") as MigrationMode } : {}),
-    ...(n.has("exec_rate") ? { execRelayBytesPerSec: n.get("exec_rate")! } : {}),
-    ...(n.has("exec_handover") ? { execHandoverSec: n.get("exec_handover")! } : {}),
-    ...(ratio !== undefined || speed !== undefined ? { compression: { ratio: ratio ?? 1, cpuSecPerByte: speed ? 1 / speed : 0 } } : {}),
-    ...(attributes.texts.has("version") ? { version: attributes.texts.get("version")! } : {}),
-    ...(w.has("block_migration") ? { blockMigration: w.get("block_migration") === "on" } : {}),
-  };
 }
 
 /** The dirty model: constant, writable working set (`wws`), or hot and cold pages (`hot`, `cold_dirty`). */

@@ -1,12 +1,14 @@
 /**
- * Lowers networks: explicit topologies (switches, routers, hosts, links), generated topologies (the
- * engine's generators), top-level hosts, and `hosts` sets that configure several hosts at once.
+ * Lowers networks: hypervisor profiles, explicit topologies (switches, routers, hosts, links), generated
+ * topologies (the engine's generators), top-level hosts, and `hosts` sets that configure several hosts at once.
  */
-import type { HostDecl, HostsDecl, LinkDecl, TopologyDecl } from "../syntax/ast.js";
+import { defaultProfile, type HypervisorKind, type HypervisorProfile, type MigrationMode } from "@vmig/engine";
+import type { HostDecl, HostsDecl, HypervisorDecl, LinkDecl, NodeDecl, Span, TopologyDecl } from "../syntax/ast.js";
 import { checkAttributes, type CheckedAttributes } from "./attributes.js";
 import { checkGeneratorAttributes, generate, isGenerator, linkDefaults, topologyBlockKind } from "./generated.js";
-import { topologyGenerators } from "./schema.js";
+import { hypervisorKinds, topologyGenerators } from "./schema.js";
 import type { ScenarioBuilder } from "./lower.js";
+import type { MemberLowering } from "./networkMemberReuse.js";
 
 const DEFAULT_HOST = { cores: 8, memoryBytes: 64 * 2 ** 30, slots: 16 };
 
@@ -22,8 +24,7 @@ export function lowerTopology(builder: ScenarioBuilder, decl: TopologyDecl): voi
   checkAttributes(topologyBlockKind(decl), decl.body, `topology '${name}'`, builder.context);
   for (const member of decl.body?.members ?? []) {
     if (member.kind === "switch" || member.kind === "router") {
-      checkAttributes(member.kind, member.body, `${member.kind} '${member.name?.text ?? "?"}'`, builder.context);
-      if (member.name) builder.addNode(member.name.text, member.kind);
+      lowerMember(builder, member, lowerSwitch);
     } else if (member.kind === "host") {
       lowerHost(builder, member);
     } else if (member.kind === "background") {
@@ -56,7 +57,38 @@ function lowerGenerated(builder: ScenarioBuilder, decl: TopologyDecl): void {
   }
 }
 
+export function lowerHypervisor(builder: ScenarioBuilder, decl: HypervisorDecl): void {
+  lowerMember(builder, decl, lowerHypervisorNow);
+}
+
+function lowerHypervisorNow(builder: ScenarioBuilder, decl: HypervisorDecl): void {
+  const attributes = checkAttributes("hypervisor", decl.body, `hypervisor '${decl.name?.text ?? "?"}'`, builder.context);
+  let kind: HypervisorKind = "custom";
+  if (decl.hypervisorKind) {
+    if ((hypervisorKinds as readonly string[]).includes(decl.hypervisorKind.text)) kind = decl.hypervisorKind.text as HypervisorKind;
+    else builder.context.diagnostics.error(decl.hypervisorKind, "wrong-value", `unknown hypervisor kind '${decl.hypervisorKind.text}' (expected ${hypervisorKinds.join(", ")})`);
+  }
+  if (!decl.name) return;
+  builder.profileIndex.set(decl.name.text, builder.profiles.length);
+  builder.profiles.push(profileFrom(decl.name.text, defaultProfile(kind), attributes));
+}
+
+/** Lowers `member` with `lowerNow`, or reuses what an earlier check lowered for it (networkMemberReuse.ts). */
+function lowerMember<M extends Span>(builder: ScenarioBuilder, member: M, lowerNow: MemberLowering<M>): void {
+  if (builder.networkMembers) builder.networkMembers.lower(builder, member, lowerNow);
+  else lowerNow(builder, member);
+}
+
+function lowerSwitch(builder: ScenarioBuilder, member: NodeDecl): void {
+  checkAttributes(member.kind, member.body, `${member.kind} '${member.name?.text ?? "?"}'`, builder.context);
+  if (member.name) builder.addNode(member.name.text, member.kind);
+}
+
 export function lowerHost(builder: ScenarioBuilder, decl: HostDecl): void {
+  lowerMember(builder, decl, lowerHostNow);
+}
+
+function lowerHostNow(builder: ScenarioBuilder, decl: HostDecl): void {
   const attributes = checkAttributes("host", decl.body, `host '${decl.name?.text ?? "?"}'`, builder.context);
   if (!decl.name) return;
   builder.hostIndex.set(decl.name.text, builder.hosts.length);
@@ -99,7 +131,7 @@ export function lowerLinks(builder: ScenarioBuilder, decl: TopologyDecl): void {
     }
     return;
   }
-  for (const member of decl.body?.members ?? []) if (member.kind === "link") lowerLink(builder, member);
+  for (const member of decl.body?.members ?? []) if (member.kind === "link") lowerMember(builder, member, lowerLink);
 }
 
 function lowerLink(builder: ScenarioBuilder, decl: LinkDecl): void {
@@ -128,4 +160,31 @@ function lowerLink(builder: ScenarioBuilder, decl: LinkDecl): void {
     ...(n.has("level") ? { level: n.get("level")! } : {}),
     ...(n.has("buffer") ? { bufferBytes: n.get("buffer")! } : {}),
   });
+}
+
+function profileFrom(name: string, base: HypervisorProfile, attributes: CheckedAttributes): HypervisorProfile {
+  const n = attributes.numbers;
+  const w = attributes.words;
+  const speed = n.get("compression_speed");
+  const ratio = n.get("compression");
+  return {
+    ...base,
+    name,
+    maxRounds: n.get("max_rounds") ?? base.maxRounds,
+    stopBelowBytes: n.get("stop_below") ?? base.stopBelowBytes,
+    maxSentFactor: n.get("max_sent") ?? base.maxSentFactor,
+    prepareSec: n.get("prepare") ?? base.prepareSec,
+    resumeSec: n.get("resume") ?? base.resumeSec,
+    ...(n.has("downtime_limit") ? { downtimeLimitSec: n.get("downtime_limit")! } : {}),
+    ...(n.has("max_bandwidth") ? { maxBandwidthBytesPerSec: n.get("max_bandwidth")! } : {}),
+    ...(n.has("device_state") ? { deviceStateBytes: n.get("device_state")! } : {}),
+    ...(w.has("stop_on_dirty_rate") ? { stopWhenDirtyExceedsRate: w.get("stop_on_dirty_rate") === "on" } : {}),
+    ...(w.get("auto_converge") === "on" ? { autoConverge: base.autoConverge ?? {} } : w.get("auto_converge") === "off" ? { autoConverge: undefined } : {}),
+    ...(w.has("mode") ? { migrationMode: w.get("mode") as MigrationMode } : {}),
+    ...(n.has("exec_rate") ? { execRelayBytesPerSec: n.get("exec_rate")! } : {}),
+    ...(n.has("exec_handover") ? { execHandoverSec: n.get("exec_handover")! } : {}),
+    ...(ratio !== undefined || speed !== undefined ? { compression: { ratio: ratio ?? 1, cpuSecPerByte: speed ? 1 / speed : 0 } } : {}),
+    ...(attributes.texts.has("version") ? { version: attributes.texts.get("version")! } : {}),
+    ...(w.has("block_migration") ? { blockMigration: w.get("block_migration") === "on" } : {}),
+  };
 }

@@ -8,40 +8,42 @@
  * - every declaration of the stage is in the checked file (no import) and has the same text at the same
  *   offset as before (so the spans it holds, a link's declaration for a quick fix, are still right);
  * - the names declared in the whole file, with their kinds and families, are the same, in the same order
- *   (so each reference resolves to the same name, and to the same unknown-name hint);
+ *   (so each reference resolves to the same name, and to the same unknown-name hint): the same version of
+ *   the names (declareReuse.ts);
  * - the stage reported nothing, so there is no diagnostic to repeat.
- * The references the stage recorded are then recorded again, resolved in the new symbol table. The result is
- * the same as lowering the stage again; grammar/test/incremental.test.ts compares the two.
+ * The references the stage recorded are then recorded again, resolved in the new symbol table. The arrays
+ * and maps the stage filled are shared by the checks that reuse them: nothing adds to them after the stage.
+ * The result is the same as lowering the stage again; grammar/test/incremental.test.ts compares the two.
  */
 import type { Declaration } from "../syntax/ast.js";
 import type { HypervisorProfile, Host, Link, NetworkNode } from "@vmig/engine";
 import type { LinkDecl } from "../syntax/ast.js";
-import type { ScenarioBuilder, SourcedDeclaration } from "./lower.js";
-import type { SymbolTable } from "./symbols.js";
+import type { LoweringReuse, ScenarioBuilder, SourcedDeclaration } from "./lower.js";
+import type { ReferenceSite } from "./symbols.js";
 import type { AttributeContext } from "./attributes.js";
-import type { DiagnosticBag } from "./diagnostics.js";
+import { pushAll, replayable, replayedReferences } from "./declarationReuse.js";
 
 /** The declarations lowered in the network stage, in the order `lower` takes their kinds. */
 export const networkStageKinds: readonly Declaration["kind"][] = ["hypervisor", "topology", "host", "hosts"];
 
-/** What the network stage added to the scenario under construction. */
-interface NetworkState {
-  readonly nodes: readonly NetworkNode[];
-  readonly nodeIndex: ReadonlyMap<string, number>;
-  readonly links: readonly Link[];
-  readonly linkDeclarations: readonly (LinkDecl | undefined)[];
-  readonly profiles: readonly HypervisorProfile[];
-  readonly profileIndex: ReadonlyMap<string, number>;
-  readonly hosts: readonly Host[];
-  readonly hostIndex: ReadonlyMap<string, number>;
+/** What the network stage added to the scenario under construction (the builder's own arrays and maps). */
+export interface NetworkState {
+  nodes: NetworkNode[];
+  nodeIndex: Map<string, number>;
+  links: Link[];
+  linkDeclarations: (LinkDecl | undefined)[];
+  profiles: HypervisorProfile[];
+  profileIndex: Map<string, number>;
+  hosts: Host[];
+  hostIndex: Map<string, number>;
 }
 
 interface KeptStage {
   /** The stage's declarations: where each started and its text. */
   readonly declarations: readonly { readonly start: number; readonly text: string }[];
-  readonly names: string;
-  /** The references the stage recorded, by the name they resolved to. */
-  readonly references: readonly { readonly start: number; readonly end: number; readonly name: string }[];
+  readonly names: number;
+  /** The references the stage recorded. */
+  readonly references: readonly ReferenceSite[];
   readonly state: NetworkState;
 }
 
@@ -56,76 +58,47 @@ export class NetworkStageCache {
 
   /**
    * Adds the kept stage to `builder` and records its references in the context's symbols when it is still
-   * valid for `declarations` of `text`; returns whether it did (otherwise the stage must be lowered).
+   * valid for the declarations of `reuse.source`; returns whether it did (otherwise the stage must be lowered).
    */
-  restore(builder: ScenarioBuilder, declarations: readonly SourcedDeclaration[], text: string, context: AttributeContext, names: string): boolean {
+  restore(builder: ScenarioBuilder, imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, reuse: LoweringReuse): boolean {
+    const { source, names } = reuse;
     const kept = this.kept;
-    if (!kept) return false;
-    const { symbols } = context;
-    const stage = stageDeclarations(declarations, context.diagnostics);
+    if (!kept || names !== kept.names) return false;
+    const stage = stageDeclarations(imported, own);
     if (!stage || stage.length !== kept.declarations.length) return false;
+    // Every check restores or keeps the stage, so what is kept is the previous check's.
     for (let i = 0; i < stage.length; i++) {
-      const { start, end } = stage[i]!;
-      if (start !== kept.declarations[i]!.start || !text.startsWith(kept.declarations[i]!.text, start) || end - start !== kept.declarations[i]!.text.length) return false;
+      const { start, text } = kept.declarations[i]!;
+      const now = stage[i]!;
+      if (now.start !== start || !(source.unchanged(start, text.length, now) || source.holds(text, now))) return false;
     }
-    if (names !== kept.names) return false;
-    for (const { start, end, name } of kept.references) {
-      const symbol = symbols.lookup(name);
-      if (!symbol) return false;
-      symbols.references.push({ start, end, symbol });
-    }
-    const { state } = kept;
-    for (const node of state.nodes) builder.nodes.push(node);
-    for (const link of state.links) builder.links.push(link);
-    for (const decl of state.linkDeclarations) builder.linkDeclarations.push(decl);
-    for (const profile of state.profiles) builder.profiles.push(profile);
-    for (const host of state.hosts) builder.hosts.push(host);
-    for (const [name, index] of state.nodeIndex) builder.nodeIndex.set(name, index);
-    for (const [name, index] of state.profileIndex) builder.profileIndex.set(name, index);
-    for (const [name, index] of state.hostIndex) builder.hostIndex.set(name, index);
+    const references = replayedReferences(context.symbols, kept.references, 0);
+    if (!references) return false;
+    pushAll(context.symbols.references, references);
+    builder.adoptNetwork(kept.state);
+    if (references !== kept.references) this.kept = { ...kept, references };
     return true;
   }
 
   /** Keeps what the stage that started at `mark` added, if it can be reused (see the file's comment). */
-  keep(builder: ScenarioBuilder, declarations: readonly SourcedDeclaration[], text: string, context: AttributeContext, names: string, mark: StageMark): void {
+  keep(builder: ScenarioBuilder, imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, { source, names }: LoweringReuse, mark: StageMark): void {
     this.kept = undefined;
-    const { symbols } = context;
-    const stage = stageDeclarations(declarations, context.diagnostics);
+    const stage = stageDeclarations(imported, own);
     if (!stage || context.diagnostics.items.length !== mark.diagnostics) return;
-    const references = symbols.references.slice(mark.references);
-    if (references.some((r) => r.uri !== undefined || symbols.lookup(r.symbol.name) !== r.symbol)) return;
+    const references = context.symbols.references.slice(mark.references);
+    if (!replayable(context.symbols, references)) return;
+    const { nodes, nodeIndex, links, linkDeclarations, profiles, profileIndex, hosts, hostIndex } = builder;
     this.kept = {
-      declarations: stage.map((d) => ({ start: d.start, text: text.slice(d.start, d.end) })),
+      declarations: stage.map((d) => ({ start: d.start, text: source.text.slice(d.start, d.end) })),
       names,
-      references: references.map((r) => ({ start: r.start, end: r.end, name: r.symbol.name })),
-      state: {
-        nodes: builder.nodes.slice(),
-        nodeIndex: new Map(builder.nodeIndex),
-        links: builder.links.slice(),
-        linkDeclarations: builder.linkDeclarations.slice(),
-        profiles: builder.profiles.slice(),
-        profileIndex: new Map(builder.profileIndex),
-        hosts: builder.hosts.slice(),
-        hostIndex: new Map(builder.hostIndex),
-      },
+      references,
+      state: { nodes, nodeIndex, links, linkDeclarations, profiles, profileIndex, hosts, hostIndex },
     };
   }
 }
 
 /** The stage's declarations, or undefined when one of them is imported (its diagnostics go elsewhere). */
-function stageDeclarations(declarations: readonly SourcedDeclaration[], diagnostics: DiagnosticBag): Declaration[] | undefined {
-  const stage: Declaration[] = [];
-  for (const item of declarations) {
-    if (!networkStageKinds.includes(item.declaration.kind)) continue;
-    if (item.uri !== undefined || item.diagnostics !== diagnostics) return undefined;
-    stage.push(item.declaration);
-  }
-  return stage;
-}
-
-/** Every declared name with its kind and family, in declaration order: what resolving a reference reads. */
-export function declaredNames(symbols: SymbolTable): string {
-  let names = "";
-  for (const symbol of symbols.all()) names += `${symbol.name}\u0000${symbol.kind}\u0000${symbol.family ?? ""}\u0001`;
-  return names;
+function stageDeclarations(imported: readonly SourcedDeclaration[], own: readonly Declaration[]): Declaration[] | undefined {
+  if (imported.some((item) => networkStageKinds.includes(item.declaration.kind))) return undefined;
+  return own.filter((d) => networkStageKinds.includes(d.kind));
 }

@@ -92,6 +92,28 @@ export class SymbolTable {
     return stored;
   }
 
+  /**
+   * Declares `symbols`, kept from an earlier check (declareReuse.ts), when none of their names is declared
+   * yet; returns whether it did (otherwise it declared nothing).
+   */
+  adopt(symbols: readonly SymbolInfo[]): boolean {
+    if (this.uri !== undefined) return false;
+    for (let i = 0; i < symbols.length; i++) if (this.byName.has(symbols[i]!.name)) return false;
+    for (let i = 0; i < symbols.length; i++) this.add(symbols[i]!, symbols[i]!.span);
+    return true;
+  }
+
+  /** Whether `other` declares the same names, with the same kinds and families, in the same order. */
+  sameNames(other: SymbolTable): boolean {
+    if (this.byName.size !== other.byName.size) return false;
+    const others = other.byName.values();
+    for (const symbol of this.byName.values()) {
+      const that = others.next().value!;
+      if (symbol !== that && (symbol.name !== that.name || symbol.kind !== that.kind || symbol.family !== that.family)) return false;
+    }
+    return true;
+  }
+
   /** The members of a numbered family, in declaration order. */
   family(name: string): readonly SymbolInfo[] | undefined {
     return this.families.get(name);
