@@ -170,6 +170,24 @@ test("the changed range of two texts leaves out their common prefix and suffix",
   assert.deepEqual(changedRange("x = 1;", "x = 22;"), { start: 4, oldEnd: 5, newEnd: 6 });
 });
 
+test("the changed range found by halving is the one a character-by-character comparison finds", () => {
+  const random = new Random(11);
+  const letters = "ab\n";
+  const word = (length: number) => Array.from({ length }, () => letters[Math.floor(random.next() * letters.length)]).join("");
+  for (let i = 0; i < 2_000; i++) {
+    // Few distinct letters, so that edits often repeat the characters around them.
+    const oldText = word(Math.floor(random.next() * 60));
+    const at = Math.floor(random.next() * (oldText.length + 1));
+    const removed = Math.floor(random.next() * (oldText.length - at + 1));
+    const newText = oldText.slice(0, at) + word(Math.floor(random.next() * 4)) + oldText.slice(at + removed);
+    let start = 0;
+    while (start < Math.min(oldText.length, newText.length) && oldText[start] === newText[start]) start++;
+    let suffix = 0;
+    while (suffix < Math.min(oldText.length, newText.length) - start && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
+    assert.deepEqual(changedRange(oldText, newText), { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix }, JSON.stringify([oldText, newText]));
+  }
+});
+
 for (const name of readdirSync(samples).filter((f) => f.endsWith(".vmig")).sort()) {
   test(`completion in ${name} is the same when lexed from a few declarations back`, () => {
     const text = readFileSync(join(samples, name), "utf8");

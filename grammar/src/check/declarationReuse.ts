@@ -13,6 +13,7 @@
  * nothing allocates nothing for them.
  */
 import type { Span } from "../syntax/ast.js";
+import { changedRange } from "../incremental/reparse.js";
 import type { ReferenceSite, SymbolTable } from "./symbols.js";
 
 /** What one check kept of one declaration (or one member of a block). */
@@ -149,28 +150,8 @@ export interface TextChange {
 
 /** The edit from `oldText` to `newText`: their common prefix and suffix left out. */
 export function textChange(oldText: string, newText: string): TextChange {
-  const shorter = Math.min(oldText.length, newText.length);
-  const start = commonLength(shorter, (from, to) => oldText.slice(from, to) === newText.slice(from, to));
-  const { length: oldLength } = oldText;
-  const { length: newLength } = newText;
-  const suffix = commonLength(shorter - start, (from, to) => oldText.slice(oldLength - to, oldLength - from) === newText.slice(newLength - to, newLength - from));
-  return { start, oldEnd: oldLength - suffix, delta: newLength - oldLength };
-}
-
-/**
- * The largest `n <= limit` for which `same(0, n)`, by halving: `same(from, to)` compares the characters
- * [from, to) (counted from the start or the end) as slices, which the engine compares at once, about
- * `limit` characters in all.
- */
-function commonLength(limit: number, same: (from: number, to: number) => boolean): number {
-  let known = 0;
-  let bound = limit;
-  while (known < bound) {
-    const middle = known + Math.ceil((bound - known) / 2);
-    if (same(known, middle)) known = middle;
-    else bound = middle - 1;
-  }
-  return known;
+  const { start, oldEnd, newEnd } = changedRange(oldText, newText);
+  return { start, oldEnd, delta: newEnd - oldEnd };
 }
 
 /**

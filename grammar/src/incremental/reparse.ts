@@ -54,14 +54,33 @@ export interface ChangedRange {
   readonly newEnd: number;
 }
 
-/** The smallest range outside which the two texts are equal (common prefix and suffix removed). */
+/**
+ * The smallest range outside which the two texts are equal (common prefix and suffix removed). The common
+ * parts are found by halving, comparing slices (which the engine compares at once) rather than characters
+ * one by one: about the texts' length in characters in all, but in a few dozen comparisons.
+ */
 export function changedRange(oldText: string, newText: string): ChangedRange {
   const shorter = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
+  const start = commonLength(shorter, (from, to) => oldText.slice(from, to) === newText.slice(from, to));
+  const { length: oldLength } = oldText;
+  const { length: newLength } = newText;
+  const suffix = commonLength(shorter - start, (from, to) => oldText.slice(oldLength - to, oldLength - from) === newText.slice(newLength - to, newLength - from));
+  return { start, oldEnd: oldLength - suffix, newEnd: newLength - suffix };
+}
+
+/**
+ * The largest `n <= limit` for which `same(0, n)`, by halving: `same(from, to)` compares the characters
+ * [from, to) (counted from the start or the end) and is only asked about ranges past what is known equal.
+ */
+function commonLength(limit: number, same: (from: number, to: number) => boolean): number {
+  let known = 0;
+  let bound = limit;
+  while (known < bound) {
+    const middle = known + Math.ceil((bound - known) / 2);
+    if (same(known, middle)) known = middle;
+    else bound = middle - 1;
+  }
+  return known;
 }
 
 /**
