@@ -8,6 +8,10 @@
  * of the server's time. The delay is never below MIN_DEBOUNCE_MS, so that the completion request an editor
  * sends right after a keystroke is answered before the check starts rather than after it.
  *
+ * A completion request on a document whose check is waiting for its delay starts the delay again
+ * (`postpone`): while the editor asks for completions the user is typing, and a check that started between
+ * two keystrokes would make the next completion wait for it.
+ *
  * The first check of a large document (opening it) publishes its syntax errors as soon as it is parsed, and
  * everything else when the check ends: the parse is about a third of the whole.
  */
@@ -23,7 +27,13 @@ const MAX_DEBOUNCE_MS = 120;
 /** A document at least this long (about 1,600 lines) gets its syntax errors published first when opened. */
 const SYNTAX_FIRST_CHARS = 64 * 1024;
 
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {
+/** What other features may ask of the diagnostics' scheduling. */
+export interface DiagnosticsSchedule {
+  /** Starts the delay of `uri`'s waiting check again, if one is waiting. */
+  postpone(uri: string): void;
+}
+
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): DiagnosticsSchedule {
   const pending = new Map<string, NodeJS.Timeout>();
 
   const publish = (uri: string, version: number) => {
@@ -62,6 +72,12 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     pending.set(document.uri, setTimeout(() => publish(document.uri, document.version), delay));
   };
 
+  const postpone = (uri: string) => {
+    const document = documents.get(uri);
+    // Only a check waiting for its delay moves; the first check of a document is not delayed.
+    if (document && pending.has(uri) && cache.lastCheck(uri)) schedule(document);
+  };
+
   documents.onDidChangeContent(({ document }) => {
     schedule(document);
     // Documents that import this one see its new text at their next check.
@@ -78,4 +94,6 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     cache.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
+
+  return { postpone };
 }

@@ -51,8 +51,8 @@ connection.onInitialize((params) => {
   };
 });
 
-registerDiagnostics(connection, documents, cache);
-registerCompletion(connection, documents, cache);
+const diagnostics = registerDiagnostics(connection, documents, cache);
+registerCompletion(connection, documents, cache, diagnostics);
 registerNavigation(connection, documents, cache);
 registerHover(connection, documents, cache);
 registerHintsAndLenses(connection, documents, cache);
