@@ -33,7 +33,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: [" ", ".", "-"] },
+      completionProvider: { triggerCharacters: [" ", ".", "-"], resolveProvider: true },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,

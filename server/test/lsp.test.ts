@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CancellationTokenSource, CompletionRequest, type CompletionItem, type CompletionList } from "vscode-languageserver-protocol/node";
+import { CancellationTokenSource, CompletionRequest, CompletionResolveRequest, type CompletionItem, type CompletionList } from "vscode-languageserver-protocol/node";
 import { RunDoneNotification, RunScenarioRequest, SeriesNotification, type RunDoneParams, type SeriesParams } from "@vmig/protocol";
 import { repositoryRoot, serverForThisFile } from "./lspClient.js";
 
@@ -61,6 +61,22 @@ test("completion offers keywords at the top level and names after migrate", asyn
   assert.deepEqual(labels(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: atEnd })), ["web"]);
   const topLevel = labels(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: { line: 5, character: 0 } }));
   assert.ok(topLevel.includes("migrate") && topLevel.includes("vm") && topLevel.includes("topology"), topLevel.join());
+});
+
+test("a completion list leaves documentation to completionItem/resolve, for its latest list only", async () => {
+  const doc = uri("resolve.vmig");
+  const text = quickstartText + "\nmigrate ";
+  await client.open(doc, text);
+  const lines = text.split("\n");
+  const atEnd = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+  const ask = async () => (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: atEnd })) as CompletionItem[];
+  const older = (await ask()).find((item) => item.label === "web")!;
+  const web = (await ask()).find((item) => item.label === "web")!;
+  assert.equal(web.documentation, undefined);
+  const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, web);
+  assert.deepEqual(resolved.documentation, { kind: "markdown", value: "A web server with a modest writable working set." });
+  // An item of a list that a newer one replaced comes back as it was sent.
+  assert.deepEqual(await client.connection.sendRequest(CompletionResolveRequest.type, older), older);
 });
 
 test("running a scenario streams series, sends runDone and answers with the results", async () => {
