@@ -14,22 +14,10 @@ import type { DirectedLink, Topology } from "./topology.js";
 
 export class EcmpRouting implements Routing {
   private readonly toward = new Map<number, { readonly hops: Int32Array; readonly paths: Float64Array }>();
-  /** The far ends of each node's outgoing links, in `outgoing` order: node v's are far[first[v]] to far[first[v + 1] - 1]. */
-  private readonly first: Int32Array;
-  private readonly far: Int32Array;
 
-  constructor(private readonly topology: Topology) {
-    // Flat adjacency, so that the breadth-first searches (one per destination: 1,024 on a k=16 fat-tree)
-    // read typed arrays rather than link objects.
-    this.first = new Int32Array(topology.nodeCount + 1);
-    this.far = new Int32Array(topology.directedLinks.length);
-    let at = 0;
-    topology.outgoing.forEach((links, node) => {
-      this.first[node] = at;
-      for (const link of links) this.far[at++] = link.to;
-    });
-    this.first[topology.nodeCount] = at;
-  }
+  // The breadth-first searches (one per destination: 1,024 on a k=16 fat-tree) read the topology's flat
+  // adjacency rather than link objects.
+  constructor(private readonly topology: Topology) {}
 
   /** The path of flow `flow` from `from` to `to`; undefined when no path connects them. */
   route(from: number, to: number, flow = 0): Route | undefined {
@@ -66,7 +54,7 @@ export class EcmpRouting implements Routing {
   private tablesToward(to: number): { readonly hops: Int32Array; readonly paths: Float64Array } {
     let tables = this.toward.get(to);
     if (tables !== undefined) return tables;
-    const { first, far } = this;
+    const { firstOutgoing: first, outgoingTo: far } = this.topology;
     const nodeCount = this.topology.nodeCount;
     const hops = new Int32Array(nodeCount).fill(-1);
     const paths = new Float64Array(nodeCount);

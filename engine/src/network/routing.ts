@@ -71,20 +71,42 @@ export function shortestPath(topology: Topology, from: number, to: number): Rout
   queue[tail++] = from;
   stamps[from] = search;
   let found = from === to;
+  const { firstOutgoing, outgoingTo, outgoingId } = topology;
   for (let head = 0; head < tail && !found; head++) {
-    for (const link of topology.outgoing[queue[head]!]!) {
-      if (stamps[link.to] === search) continue;
-      stamps[link.to] = search;
-      reachedBy[link.to] = link.id;
-      if (link.to === to) {
-        found = true;
-        break;
-      }
-      queue[tail++] = link.to;
+    const node = queue[head]!;
+    const first = firstOutgoing[node]!;
+    const end = firstOutgoing[node + 1]!;
+    // `to` is reached from the first node whose links lead to it, through the first such link: a node's
+    // links are sorted by far end, so one binary search finds it without scanning (a switch with
+    // thousands of hosts would otherwise be scanned up to `to` on every search).
+    const direct = firstLinkTo(outgoingTo, first, end, to);
+    if (direct >= 0) {
+      reachedBy[to] = outgoingId[direct]!;
+      found = true;
+      break;
+    }
+    for (let l = first; l < end; l++) {
+      const next = outgoingTo[l]!;
+      if (stamps[next] === search) continue;
+      stamps[next] = search;
+      reachedBy[next] = outgoingId[l]!;
+      queue[tail++] = next;
     }
   }
   if (!found) return undefined;
   return routeFromTree(topology.directedLinks, reachedBy, from, to);
+}
+
+/** The first index in [first, end) of the sorted `farEnds` that holds `to`, or −1. */
+function firstLinkTo(farEnds: Int32Array, first: number, end: number, to: number): number {
+  let low = first;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (farEnds[middle]! < to) low = middle + 1;
+    else high = middle;
+  }
+  return low < end && farEnds[low] === to ? low : -1;
 }
 
 /**

@@ -25,6 +25,14 @@ export interface Topology {
   readonly directedLinks: readonly DirectedLink[];
   /** For each node, its outgoing directed links by increasing far-end node index, then link index. */
   readonly outgoing: readonly (readonly DirectedLink[])[];
+  /**
+   * The same adjacency flattened, for searches that read typed arrays rather than link objects: node v's
+   * outgoing links, in `outgoing` order, are entries firstOutgoing[v] to firstOutgoing[v + 1] − 1 of
+   * `outgoingTo` (their far ends) and `outgoingId` (their directed-link ids).
+   */
+  readonly firstOutgoing: Int32Array;
+  readonly outgoingTo: Int32Array;
+  readonly outgoingId: Int32Array;
 }
 
 /** Builds the directed graph; throws SimulationError when a link names a node that does not exist. */
@@ -45,7 +53,19 @@ export function buildTopology(nodes: readonly NetworkNode[], links: readonly Lin
     outgoing[link.b]!.push(backward);
   });
   for (const list of outgoing) list.sort((x, y) => x.to - y.to || x.link - y.link);
-  return { nodeCount, directedLinks, outgoing };
+  const firstOutgoing = new Int32Array(nodeCount + 1);
+  const outgoingTo = new Int32Array(directedLinks.length);
+  const outgoingId = new Int32Array(directedLinks.length);
+  let at = 0;
+  outgoing.forEach((list, node) => {
+    firstOutgoing[node] = at;
+    for (const link of list) {
+      outgoingTo[at] = link.to;
+      outgoingId[at++] = link.id;
+    }
+  });
+  firstOutgoing[nodeCount] = at;
+  return { nodeCount, directedLinks, outgoing, firstOutgoing, outgoingTo, outgoingId };
 }
 
 function directed(link: number, direction: 0 | 1, from: number, to: number, data: Link): DirectedLink {
