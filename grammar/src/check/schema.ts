@@ -209,9 +209,14 @@ export const blockSchemas: Readonly<Record<BlockKind, readonly AttributeSpec[]>>
   ],
 };
 
+/** The specs of each block kind by attribute name, built once: every attribute of a file is looked up here. */
+const specsByName = new Map<string, ReadonlyMap<string, AttributeSpec>>(
+  Object.entries(blockSchemas).map(([kind, specs]) => [kind, new Map(specs.map((spec) => [spec.name, spec]))]),
+);
+
 /** The attribute spec of `name` in a block of `kind`, if the language has one. */
 export function attributeSpec(kind: BlockKind, name: string): AttributeSpec | undefined {
-  return blockSchemas[kind]?.find((a) => a.name === name);
+  return specsByName.get(kind)?.get(name);
 }
 
 /**
