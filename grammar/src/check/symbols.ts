@@ -150,11 +150,12 @@ export class SymbolTable {
     if (!reference) return undefined;
     const parts = reference.parts;
     const last = parts[parts.length - 1]!;
-    if (parts.slice(0, -1).some((p) => p.selector)) {
+    // Most references are one plain name, which needs no array work.
+    if (parts.length > 1 && parts.slice(0, -1).some((p) => p.selector)) {
       this.diagnostics.error(reference, "wrong-value", `only the last part of '${reference.text}' may carry an index`);
       return undefined;
     }
-    const base = parts.map((p) => p.text).join(".");
+    const base = parts.length === 1 ? last.text : parts.map((p) => p.text).join(".");
     const whole: Name = { text: base, start: reference.start, end: last.end };
     const selector = last.selector;
     if (!selector) {
@@ -177,7 +178,7 @@ export class SymbolTable {
     if (!chosen) return undefined;
     const ok: SymbolInfo[] = [];
     for (const symbol of chosen) {
-      this.references.push({ start: reference.start, end: reference.end, symbol, ...(this.uri ? { uri: this.uri } : {}) });
+      this.references.push(this.site(reference, symbol));
       if (!kinds.includes(symbol.kind)) {
         this.diagnostics.error(reference, "wrong-kind", `'${symbol.name}' is a ${symbol.kind}, but ${role} must be a ${kinds.join(" or ")}`);
         return undefined;
@@ -185,6 +186,11 @@ export class SymbolTable {
       ok.push(symbol);
     }
     return ok;
+  }
+
+  /** Where `span` names `symbol`, in the imported file being declared, if any. */
+  private site(span: Span, symbol: SymbolInfo): ReferenceSite {
+    return this.uri ? { start: span.start, end: span.end, symbol, uri: this.uri } : { start: span.start, end: span.end, symbol };
   }
 
   private indexed(base: string, part: ReferencePart, first: number, last: number): SymbolInfo[] | undefined {
@@ -214,7 +220,7 @@ export class SymbolTable {
       this.diagnostics.error(name, "unknown-name", `unknown ${kinds.join(" or ")} '${name.text}'${hint ? `; did you mean '${hint}'?` : ""}`, fixes);
       return undefined;
     }
-    this.references.push({ start: name.start, end: name.end, symbol, ...(this.uri ? { uri: this.uri } : {}) });
+    this.references.push(this.site(name, symbol));
     if (!kinds.includes(symbol.kind)) {
       this.diagnostics.error(name, "wrong-kind", `'${name.text}' is a ${symbol.kind}, but ${role} must be a ${kinds.join(" or ")}`);
       return undefined;
