@@ -8,7 +8,7 @@
  * Exit codes: 0 success, 1 errors in the scenario or a failed `expect`, 2 wrong usage or unreadable file,
  * 3 the simulation itself failed.
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { check, runDocument } from "@vmig/grammar";
 import type { SeriesBatch, SimulationSink } from "@vmig/engine";
 import { toEventDocument, toResultsDocument } from "@vmig/protocol";
@@ -65,10 +65,13 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     },
     migrationDone() {},
   };
+  // --events are written to a file beside the one asked for, which takes its name once the run has
+  // succeeded: a scenario with errors or a failed run leaves nothing behind, and keeps an earlier file.
+  const partialEvents = command.events === undefined ? undefined : `${command.events}.partial`;
   let eventsFile: number | undefined;
-  if (command.events !== undefined) {
+  if (partialEvents !== undefined) {
     try {
-      eventsFile = openSync(command.events, "w");
+      eventsFile = openSync(partialEvents, "w");
     } catch (e) {
       process.stderr.write(`vmig: cannot write ${command.events}: ${(e as Error).message}\n`);
       return 2;
@@ -94,6 +97,8 @@ function runRun(command: Command & { name: "run" }, text: string): number {
     return 3;
   } finally {
     if (eventsFile !== undefined) closeSync(eventsFile);
+    if (partialEvents !== undefined && outcome?.ok) renameSync(partialEvents, command.events!);
+    else if (partialEvents !== undefined) rmSync(partialEvents, { force: true });
   }
   const diagnostics = formatDiagnostics(command.file, text, outcome.checked.diagnostics);
   if (!outcome.ok) {

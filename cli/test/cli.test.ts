@@ -106,5 +106,12 @@ test("run --json includes the topology; --events writes one JSON event per line,
   assert.deepEqual(lines.at(-1), { kind: "migration-end", t_s: m.end_s, vm: "web", downtime_s: m.downtime_s });
   for (let i = 1; i < lines.length; i++) assert.ok(lines[i].t_s >= lines[i - 1].t_s);
   assert.match(vmig("run", quickstart, "--events").stderr, /--events needs a file name/);
+  // A scenario with errors writes no events and keeps the file of an earlier run as it was.
+  const broken = join(dirname(events), "broken.vmig");
+  writeFileSync(broken, readFileSync(quickstart, "utf8").replace("migrate web to h2", "migrate web to h9"));
+  const before = readFileSync(events, "utf8");
+  assert.equal(vmig("run", broken, "--events", events).code, 1);
+  assert.equal(readFileSync(events, "utf8"), before);
+  assert.ok(!existsSync(`${events}.partial`));
   assert.equal(vmig("run", quickstart, "--events", join(root, "no-such-dir", "e.jsonl")).code, 2);
 });
