@@ -52,23 +52,24 @@ test("a syntax error still gets diagnostics for the rest of the file", async () 
   assert.deepEqual(codes, ["syntax", "unknown-name"]);
 });
 
-test("completion offers keywords at the top level and names after migrate", async () => {
-  const doc = uri("complete.vmig");
+/** Opens the quickstart with an unfinished `migrate ` on a last line, and gives the position after it. */
+async function openWithMigrateAtEnd(name: string) {
+  const doc = uri(name);
   const text = quickstartText + "\nmigrate ";
   await client.open(doc, text);
   const lines = text.split("\n");
-  const atEnd = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+  return { doc, atEnd: { line: lines.length - 1, character: lines[lines.length - 1]!.length } };
+}
+
+test("completion offers keywords at the top level and names after migrate", async () => {
+  const { doc, atEnd } = await openWithMigrateAtEnd("complete.vmig");
   assert.deepEqual(labels(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: atEnd })), ["web"]);
   const topLevel = labels(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: { line: 5, character: 0 } }));
   assert.ok(topLevel.includes("migrate") && topLevel.includes("vm") && topLevel.includes("topology"), topLevel.join());
 });
 
 test("a completion list leaves documentation to completionItem/resolve, for its latest list only", async () => {
-  const doc = uri("resolve.vmig");
-  const text = quickstartText + "\nmigrate ";
-  await client.open(doc, text);
-  const lines = text.split("\n");
-  const atEnd = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+  const { doc, atEnd } = await openWithMigrateAtEnd("resolve.vmig");
   const ask = async () => (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: atEnd })) as CompletionItem[];
   const older = (await ask()).find((item) => item.label === "web")!;
   const web = (await ask()).find((item) => item.label === "web")!;
