@@ -178,7 +178,7 @@ export class SymbolTable {
     if (!chosen) return undefined;
     const ok: SymbolInfo[] = [];
     for (const symbol of chosen) {
-      this.references.push(this.site(reference, symbol));
+      this.references.push({ start: reference.start, end: reference.end, symbol, ...(this.uri ? { uri: this.uri } : {}) });
       if (!kinds.includes(symbol.kind)) {
         this.diagnostics.error(reference, "wrong-kind", `'${symbol.name}' is a ${symbol.kind}, but ${role} must be a ${kinds.join(" or ")}`);
         return undefined;
@@ -186,11 +186,6 @@ export class SymbolTable {
       ok.push(symbol);
     }
     return ok;
-  }
-
-  /** Where `span` names `symbol`, in the imported file being declared, if any. */
-  private site(span: Span, symbol: SymbolInfo): ReferenceSite {
-    return this.uri ? { start: span.start, end: span.end, symbol, uri: this.uri } : { start: span.start, end: span.end, symbol };
   }
 
   private indexed(base: string, part: ReferencePart, first: number, last: number): SymbolInfo[] | undefined {
@@ -220,7 +215,7 @@ export class SymbolTable {
       this.diagnostics.error(name, "unknown-name", `unknown ${kinds.join(" or ")} '${name.text}'${hint ? `; did you mean '${hint}'?` : ""}`, fixes);
       return undefined;
     }
-    this.references.push(this.site(name, symbol));
+    this.references.push({ start: name.start, end: name.end, symbol, ...(this.uri ? { uri: this.uri } : {}) });
     if (!kinds.includes(symbol.kind)) {
       this.diagnostics.error(name, "wrong-kind", `'${name.text}' is a ${symbol.kind}, but ${role} must be a ${kinds.join(" or ")}`);
       return undefined;
