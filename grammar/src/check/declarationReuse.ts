@@ -14,7 +14,7 @@
  */
 import type { Span } from "../syntax/ast.js";
 import { changedRange } from "../incremental/reparse.js";
-import type { ReferenceSite, SymbolTable } from "./symbols.js";
+import { referenceSite, type ReferenceSite, type SymbolTable } from "./symbols.js";
 
 /** What one check kept of one declaration (or one member of a block). */
 export interface Kept<T> {
@@ -166,17 +166,38 @@ function detached(text: string): string {
  * The references `sites` (recorded by a check that lowered a declaration then at `start`) for the same
  * declaration now at `start + delta`, resolved in `symbols`: the same objects when nothing moved and every
  * name resolves to the same symbol, else new ones; undefined when a name is no longer declared.
+ *
+ * Its loops are in functions of their own whose every pass does the same thing. V8 (Node 20) compiles a hot
+ * loop of a function still run by the interpreter on the stack (OSR) and enters that code again at the loop of
+ * every later call; when the code meets a path the first checks never took (moving the sites after an edit
+ * that shifts half the file), it is deoptimised, and then entered again, once per declaration of each check.
  */
 export function replayedReferences(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): readonly ReferenceSite[] | undefined {
-  let same = delta === 0;
+  const resolved = resolvedAlike(symbols, sites);
+  if (resolved === undefined) return undefined;
+  return resolved && delta === 0 ? sites : movedSites(symbols, sites, delta);
+}
+
+/** Whether every name of `sites` resolves to the same symbol in `symbols`; undefined when one is not declared. */
+function resolvedAlike(symbols: SymbolTable, sites: readonly ReferenceSite[]): boolean | undefined {
+  let same = true;
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i]!;
     const symbol = symbols.lookup(site.symbol.name);
     if (!symbol) return undefined;
     if (symbol !== site.symbol) same = false;
   }
-  if (same) return sites;
-  return sites.map((site) => ({ start: site.start + delta, end: site.end + delta, symbol: symbols.lookup(site.symbol.name)! }));
+  return same;
+}
+
+/** `sites` moved by `delta`, each resolved in `symbols` (whose every name is declared there). */
+function movedSites(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): ReferenceSite[] {
+  const moved: ReferenceSite[] = [];
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!;
+    moved.push(referenceSite(site.start + delta, site.end + delta, symbols.lookup(site.symbol.name)!, undefined));
+  }
+  return moved;
 }
 
 /** Appends `items` to `target`, with an indexed loop: it allocates nothing, even before it is optimised. */
