@@ -30,7 +30,7 @@ const STALE_ENTRIES = 64;
 
 /** What a memo holds for one node: what was kept, and the version of the text of the last check that used it. */
 interface Slot<T> {
-  readonly kept: Kept<T>;
+  kept: Kept<T>;
   seen: number;
 }
 
@@ -73,6 +73,13 @@ export class DeclarationMemo<T> {
     this.found = undefined;
     if (slot && slot.kept === kept) {
       slot.seen = source.version;
+      return kept;
+    }
+    // What moved with the node replaces what it had in place: the text, so the entry by text, is the same.
+    if (slot && slot.kept.text === kept.text) {
+      slot.kept = kept;
+      slot.seen = source.version;
+      if (this.byTextToo) this.byText.set(kept.text, slot);
       return kept;
     }
     const fresh = { kept, seen: source.version };
