@@ -180,9 +180,10 @@ function detached(text: string): string {
  * that shifts half the file), it is deoptimised, and then entered again, once per declaration of each check.
  */
 export function replayedReferences(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): readonly ReferenceSite[] | undefined {
+  if (delta !== 0) return movedSites(symbols, sites, delta);
   const resolved = resolvedAlike(symbols, sites);
   if (resolved === undefined) return undefined;
-  return resolved && delta === 0 ? sites : movedSites(symbols, sites, delta);
+  return resolved ? sites : movedSites(symbols, sites, 0);
 }
 
 /** Whether every name of `sites` resolves to the same symbol in `symbols`; undefined when one is not declared. */
@@ -197,12 +198,14 @@ function resolvedAlike(symbols: SymbolTable, sites: readonly ReferenceSite[]): b
   return same;
 }
 
-/** `sites` moved by `delta`, each resolved in `symbols` (whose every name is declared there). */
-function movedSites(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): ReferenceSite[] {
+/** `sites` moved by `delta`, each resolved in `symbols`; undefined when a name is no longer declared. */
+function movedSites(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): ReferenceSite[] | undefined {
   const moved: ReferenceSite[] = [];
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i]!;
-    moved.push(referenceSite(site.start + delta, site.end + delta, symbols.lookup(site.symbol.name)!, undefined));
+    const symbol = symbols.lookup(site.symbol.name);
+    if (!symbol) return undefined;
+    moved.push(referenceSite(site.start + delta, site.end + delta, symbol, undefined));
   }
   return moved;
 }
