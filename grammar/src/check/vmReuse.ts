@@ -10,7 +10,7 @@
  */
 import type { Vm } from "@vmig/engine";
 import type { VmDecl } from "../syntax/ast.js";
-import type { Expectation } from "./expectations.js";
+import { expectation, type Expectation } from "./expectations.js";
 import type { AttributeContext } from "./attributes.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
@@ -70,10 +70,13 @@ export class VmLoweringCache {
   }
 }
 
-/** `expectations` moved by `delta`, in an array filled by pushing, as `slice` makes them (see `replayedReferences`). */
+/** `expectations` moved by `delta`, made as lowering makes them, in an array filled by pushing (see `replayedReferences`). */
 function movedExpectations(expectations: readonly Expectation[], delta: number): Expectation[] {
   const moved: Expectation[] = [];
-  for (let i = 0; i < expectations.length; i++) moved.push({ ...expectations[i]!, start: expectations[i]!.start + delta, end: expectations[i]!.end + delta });
+  for (let i = 0; i < expectations.length; i++) {
+    const { vm, metric, op, bound, start, end, fromSla } = expectations[i]!;
+    moved.push(expectation(vm, metric, op, bound, { start: start + delta, end: end + delta }, fromSla === true));
+  }
   return moved;
 }
 
