@@ -113,13 +113,15 @@ export class ForecastCache {
     const source = scenario.hosts[vm.host]!;
     const target = scenario.hosts[migration.target]!;
     const profile = scenario.profiles[source.profile]!;
-    const inputs: IdentityInputs = { source: source.node, target: target.node, profile, mode: migration.mode, staticBytes: reuse.staticBytes, network: scenario.network, transport: scenario.transport };
     const entries = this.byVm.get(vm) ?? [];
-    for (const same of entries) {
-      if (!sameInputs(same.inputs, inputs)) continue;
+    // Compared field by field, so that finding a kept forecast allocates nothing.
+    for (let i = 0; i < entries.length; i++) {
+      const same = entries[i]!;
+      if (!sameInputs(same.inputs, source.node, target.node, profile, migration, reuse, scenario)) continue;
       this.current.set(same.key, same.forecast);
       return reindexed(same.forecast, index, reuse);
     }
+    const inputs: IdentityInputs = { source: source.node, target: target.node, profile, mode: migration.mode, staticBytes: reuse.staticBytes, network: scenario.network, transport: scenario.transport };
     let profileKey = this.profileKeys.get(profile);
     if (profileKey === undefined) this.profileKeys.set(profile, (profileKey = stableJson([profile, scenario.network, scenario.transport])));
     const numbers = [vm.memoryBytes, vm.pageBytes, source.node, target.node, reuse.staticBytes].map(exactNumber).join(",");
@@ -152,8 +154,17 @@ interface IdentityEntry {
   readonly forecast: MigrationForecast;
 }
 
-function sameInputs(a: IdentityInputs, b: IdentityInputs): boolean {
-  return a.source === b.source && a.target === b.target && a.profile === b.profile && a.mode === b.mode && Object.is(a.staticBytes, b.staticBytes) && a.network === b.network && a.transport === b.transport;
+/** Whether `inputs` are those of a migration from node `source` to node `target` with `profile`, `reuse` and its mode in `scenario`. */
+function sameInputs(inputs: IdentityInputs, source: number, target: number, profile: HypervisorProfile, migration: Scenario["migrations"][number], reuse: ReuseDecision, scenario: Scenario): boolean {
+  return (
+    inputs.source === source &&
+    inputs.target === target &&
+    inputs.profile === profile &&
+    inputs.mode === migration.mode &&
+    Object.is(inputs.staticBytes, reuse.staticBytes) &&
+    inputs.network === scenario.network &&
+    inputs.transport === scenario.transport
+  );
 }
 
 /** A cached forecast as migration `index`'s, with the reuse decision of this run (itself when they are its own). */

@@ -12,7 +12,8 @@ import { formatBytes } from "../format.js";
 /** The span of each VM's declared name, by VM name (check.ts looks them up only when one is asked for). */
 export type VmSpans = Pick<ReadonlyMap<string, Span>, "get">;
 
-export function checkCapacity(lowered: Lowered, diagnostics: DiagnosticBag, vmSpans: VmSpans): void {
+/** `startOrder`: the scenario's `migrationsInStartOrder`, which the content reuse checks walk too. */
+export function checkCapacity(lowered: Lowered, diagnostics: DiagnosticBag, vmSpans: VmSpans, startOrder: readonly number[]): void {
   const { scenario } = lowered;
   const used: Usage = { memory: new Float64Array(scenario.hosts.length), vms: new Float64Array(scenario.hosts.length) };
   for (const vm of scenario.vms) {
@@ -30,7 +31,7 @@ export function checkCapacity(lowered: Lowered, diagnostics: DiagnosticBag, vmSp
     if (vms > host.slots) diagnostics.error(span, "out-of-range", `host '${host.name}' has ${host.slots} VM slot${host.slots === 1 ? "" : "s"}, but ${vms} VMs are placed on it`);
   });
   const location = scenario.vms.map((vm) => vm.host);
-  for (const i of migrationsInStartOrder(scenario)) {
+  for (const i of startOrder) {
     const m = scenario.migrations[i]!;
     const vm = scenario.vms[m.vm]!;
     const target = scenario.hosts[m.target]!;

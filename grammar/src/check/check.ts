@@ -22,7 +22,7 @@ import { TextHistory } from "./declarationReuse.js";
 import type { Expectation } from "./expectations.js";
 import { checkFeasibility } from "./feasibility.js";
 import { checkNetworkArchitecture } from "./architecture.js";
-import { checkCapacity, checkUnmigrated, type VmSpans } from "./capacity.js";
+import { checkCapacity, checkUnmigrated, migrationsInStartOrder, type VmSpans } from "./capacity.js";
 import { checkPaper002 } from "./contentReuse.js";
 import { ForecastCache, type GeneratedTopology, type MigrationForecast } from "@vmig/engine";
 import type { Span, TopologyDecl } from "../syntax/ast.js";
@@ -109,8 +109,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   }
   if (!diagnostics.hasErrors) {
     const vmSpans = vmDeclarationSpans(parsed);
-    checkPaper002(lowered, parsed.file.declarations, vmSpans, diagnostics);
-    if (!diagnostics.hasErrors) checkCapacity(lowered, diagnostics, vmSpans);
+    const startOrder = migrationsInStartOrder(lowered.scenario);
+    checkPaper002(lowered, parsed.file.declarations, vmSpans, startOrder, diagnostics);
+    if (!diagnostics.hasErrors) checkCapacity(lowered, diagnostics, vmSpans, startOrder);
     checkUnmigrated(lowered.scenario, diagnostics, vmSpans, options.cache?.forecasts);
   }
   const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics, options.cache?.forecasts);

@@ -11,7 +11,7 @@ import type { Lowered } from "./lower.js";
 import { formatBytes } from "../format.js";
 import { checkNumber, type AttributeContext } from "./attributes.js";
 import type { DiagnosticBag } from "./diagnostics.js";
-import { migrationsInStartOrder, type VmSpans } from "./capacity.js";
+import type { VmSpans } from "./capacity.js";
 
 /** A table row as lowered, with where it is written. */
 export interface ReuseRow {
@@ -131,11 +131,12 @@ export function checkReuseConfiguration(scenario: Scenario, spans: ReuseSpans, d
 
 /**
  * A VM on local storage needs block migration from the hypervisor that sends it (its source at the time of
- * each migration); the quick fix turns `block_migration on` in that hypervisor's declaration.
+ * each migration, taken in `startOrder`, the scenario's `migrationsInStartOrder`); the quick fix turns
+ * `block_migration on` in that hypervisor's declaration.
  */
-export function checkBlockMigration(scenario: Scenario, migrationSpans: readonly Span[], hypervisors: ReadonlyMap<string, HypervisorDecl>, diagnostics: DiagnosticBag): void {
+export function checkBlockMigration(scenario: Scenario, startOrder: readonly number[], migrationSpans: readonly Span[], hypervisors: ReadonlyMap<string, HypervisorDecl>, diagnostics: DiagnosticBag): void {
   const location = scenario.vms.map((vm) => vm.host);
-  for (const i of migrationsInStartOrder(scenario)) {
+  for (const i of startOrder) {
     const m = scenario.migrations[i]!;
     const vm = scenario.vms[m.vm]!;
     const source = scenario.hosts[location[m.vm]!]!;
@@ -154,10 +155,13 @@ export function checkBlockMigration(scenario: Scenario, migrationSpans: readonly
   }
 }
 
-/** Runs this file's content reuse and block migration checks on a lowered scenario without errors. */
-export function checkPaper002(lowered: Lowered, declarations: readonly Declaration[], vmSpans: VmSpans, diagnostics: DiagnosticBag): void {
+/**
+ * Runs this file's content reuse and block migration checks on a lowered scenario without errors, whose
+ * migrations start in `startOrder` (`migrationsInStartOrder`).
+ */
+export function checkPaper002(lowered: Lowered, declarations: readonly Declaration[], vmSpans: VmSpans, startOrder: readonly number[], diagnostics: DiagnosticBag): void {
   const hypervisors = new Map<string, HypervisorDecl>();
   for (const d of declarations) if (d.kind === "hypervisor" && d.name) hypervisors.set(d.name.text, d);
-  checkBlockMigration(lowered.scenario, lowered.migrationDeclarations, hypervisors, diagnostics);
+  checkBlockMigration(lowered.scenario, startOrder, lowered.migrationDeclarations, hypervisors, diagnostics);
   checkReuseConfiguration(lowered.scenario, { vms: vmSpans, rows: lowered.reuseRows }, diagnostics);
 }

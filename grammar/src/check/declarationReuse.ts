@@ -14,7 +14,7 @@
  */
 import type { Span } from "../syntax/ast.js";
 import { changedRange } from "../incremental/reparse.js";
-import type { ReferenceSite, SymbolTable } from "./symbols.js";
+import { referenceSite, type ReferenceSite, type SymbolTable } from "./symbols.js";
 
 /** What one check kept of one declaration (or one member of a block). */
 export interface Kept<T> {
@@ -30,7 +30,7 @@ const STALE_ENTRIES = 64;
 
 /** What a memo holds for one node: what was kept, and the version of the text of the last check that used it. */
 interface Slot<T> {
-  readonly kept: Kept<T>;
+  kept: Kept<T>;
   seen: number;
 }
 
@@ -73,6 +73,13 @@ export class DeclarationMemo<T> {
     this.found = undefined;
     if (slot && slot.kept === kept) {
       slot.seen = source.version;
+      return kept;
+    }
+    // What moved with the node replaces what it had in place: the text, so the entry by text, is the same.
+    if (slot && slot.kept.text === kept.text) {
+      slot.kept = kept;
+      slot.seen = source.version;
+      if (this.byTextToo) this.byText.set(kept.text, slot);
       return kept;
     }
     const fresh = { kept, seen: source.version };
@@ -166,17 +173,41 @@ function detached(text: string): string {
  * The references `sites` (recorded by a check that lowered a declaration then at `start`) for the same
  * declaration now at `start + delta`, resolved in `symbols`: the same objects when nothing moved and every
  * name resolves to the same symbol, else new ones; undefined when a name is no longer declared.
+ *
+ * Its loops are in functions of their own whose every pass does the same thing. V8 (Node 20) compiles a hot
+ * loop of a function still run by the interpreter on the stack (OSR) and enters that code again at the loop of
+ * every later call; when the code meets a path the first checks never took (moving the sites after an edit
+ * that shifts half the file), it is deoptimised, and then entered again, once per declaration of each check.
  */
 export function replayedReferences(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): readonly ReferenceSite[] | undefined {
-  let same = delta === 0;
+  if (delta !== 0) return movedSites(symbols, sites, delta);
+  const resolved = resolvedAlike(symbols, sites);
+  if (resolved === undefined) return undefined;
+  return resolved ? sites : movedSites(symbols, sites, 0);
+}
+
+/** Whether every name of `sites` resolves to the same symbol in `symbols`; undefined when one is not declared. */
+function resolvedAlike(symbols: SymbolTable, sites: readonly ReferenceSite[]): boolean | undefined {
+  let same = true;
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i]!;
     const symbol = symbols.lookup(site.symbol.name);
     if (!symbol) return undefined;
     if (symbol !== site.symbol) same = false;
   }
-  if (same) return sites;
-  return sites.map((site) => ({ start: site.start + delta, end: site.end + delta, symbol: symbols.lookup(site.symbol.name)! }));
+  return same;
+}
+
+/** `sites` moved by `delta`, each resolved in `symbols`; undefined when a name is no longer declared. */
+function movedSites(symbols: SymbolTable, sites: readonly ReferenceSite[], delta: number): ReferenceSite[] | undefined {
+  const moved: ReferenceSite[] = [];
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!;
+    const symbol = symbols.lookup(site.symbol.name);
+    if (!symbol) return undefined;
+    moved.push(referenceSite(site.start + delta, site.end + delta, symbol, undefined));
+  }
+  return moved;
 }
 
 /** Appends `items` to `target`, with an indexed loop: it allocates nothing, even before it is optimised. */

@@ -15,7 +15,7 @@
  */
 import type { GeneratedTopology } from "@vmig/engine";
 import type { Declaration, Span, TopologyDecl } from "../syntax/ast.js";
-import type { SymbolInfo, SymbolTable } from "./symbols.js";
+import { declaredSymbol, type SymbolInfo, type SymbolTable } from "./symbols.js";
 import { declareAll, type DeclaredNames, type DeclaringNode } from "./declare.js";
 import { DeclarationMemo, type CheckedText } from "./declarationReuse.js";
 
@@ -46,7 +46,7 @@ export class DeclarationCache implements DeclaredNames {
     const kept = this.memo.find(node, this.source!);
     if (!kept || kept.value.doc !== node.doc) return false;
     const delta = node.start - kept.start;
-    const symbols = delta === 0 ? kept.value.symbols : kept.value.symbols.map((s) => moved(s, node, delta));
+    const symbols = delta === 0 ? kept.value.symbols : movedSymbols(kept.value.symbols, node, delta);
     if (!this.table!.adopt(symbols)) return false;
     this.memo.carry(node, delta === 0 ? kept : { text: kept.text, start: node.start, value: { doc: node.doc, symbols } }, this.source!);
     return true;
@@ -57,9 +57,17 @@ export class DeclarationCache implements DeclaredNames {
   }
 }
 
-/** `symbol`, declared by `node`, with its name's span moved by `delta`. */
-function moved(symbol: SymbolInfo, node: Span, delta: number): SymbolInfo {
-  return { ...symbol, span: { start: symbol.span.start + delta, end: symbol.span.end + delta }, declaration: node };
+/**
+ * `symbols`, declared by `node`, with their names' spans moved by `delta`: made by `declaredSymbol` in an array
+ * filled by pushing, so that they have the shapes of the symbols a check declares (see `replayedReferences`).
+ */
+function movedSymbols(symbols: readonly SymbolInfo[], node: Span, delta: number): SymbolInfo[] {
+  const moved: SymbolInfo[] = [];
+  for (let i = 0; i < symbols.length; i++) {
+    const symbol = symbols[i]!;
+    moved.push(declaredSymbol(symbol.name, symbol.kind, { start: symbol.span.start + delta, end: symbol.span.end + delta }, node, symbol.doc, symbol.family));
+  }
+  return moved;
 }
 
 /** Numbers the versions of a document's declared names (see the file's comment). */

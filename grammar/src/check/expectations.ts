@@ -14,6 +14,15 @@ export interface Expectation extends Span {
   readonly fromSla?: true;
 }
 
+/**
+ * An expectation; every one is made here, so that those a check lowers and those the VM cache moves
+ * (vmReuse.ts) have one shape, as symbols and references do (symbols.ts's `declaredSymbol`).
+ */
+export function expectation(vm: string, metric: Expectation["metric"], op: Comparator, bound: number, span: Span, fromSla: boolean): Expectation {
+  const { start, end } = span;
+  return fromSla ? { vm, metric, op, bound, start, end, fromSla: true } : { vm, metric, op, bound, start, end };
+}
+
 export interface ExpectationOutcome {
   readonly expectation: Expectation;
   /** The measured value, absent when the VM did not finish migrating. */

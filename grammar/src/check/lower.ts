@@ -10,7 +10,7 @@ import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, Sc
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
 import { expectMetrics } from "./schema.js";
-import type { Expectation } from "./expectations.js";
+import { expectation, type Expectation } from "./expectations.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { lowerHost, lowerHostSet, lowerHypervisor, lowerLinks, lowerTopology } from "./lowerNetwork.js";
 import { lowerPolicy, lowerTraffic } from "./lowerTraffic.js";
@@ -217,7 +217,7 @@ export class ScenarioBuilder {
       });
       const sla = n.get("sla");
       const slaAttribute = decl.body?.members.find((m) => m.kind === "attribute" && m.name.text === "sla");
-      if (sla !== undefined && slaAttribute) this.expectations.push({ vm: name, metric: "downtime", op: "<=", bound: sla, start: slaAttribute.start, end: slaAttribute.end, fromSla: true });
+      if (sla !== undefined && slaAttribute) this.expectations.push(expectation(name, "downtime", "<=", sla, slaAttribute, true));
     });
   }
 
@@ -293,7 +293,7 @@ export class ScenarioBuilder {
     const bound = checkNumber(decl.value, type, `'${metricName.text}'`, this.context);
     if (!vms || bound === undefined) return;
     for (const vm of vms) {
-      this.expectations.push({ vm: vm.name, metric: metricName.text as Expectation["metric"], op: decl.op.text, bound, start: decl.start, end: decl.end });
+      this.expectations.push(expectation(vm.name, metricName.text as Expectation["metric"], decl.op.text, bound, decl, false));
     }
   }
 

@@ -31,6 +31,20 @@ export interface ReferenceSite extends Span {
   readonly uri?: string;
 }
 
+/**
+ * A name declared by a declaration of the checked file or an import (not a generated node). Every such
+ * symbol is made here, and every reference site by `referenceSite`, so that the ones a check makes and the
+ * ones the reuse caches move have the same shape: code optimised for one is not deoptimised by the other.
+ */
+export function declaredSymbol(name: string, kind: SymbolKind, span: Span, declaration: Span, doc: string | undefined, family?: string): SymbolInfo {
+  return family === undefined ? { name, kind, span, declaration, doc } : { name, kind, span, declaration, doc, family };
+}
+
+/** A reference to `symbol` at [start, end), in the file `uri` when it is an import (see `declaredSymbol`). */
+export function referenceSite(start: number, end: number, symbol: SymbolInfo, uri: string | undefined): ReferenceSite {
+  return uri ? { start, end, symbol, uri } : { start, end, symbol };
+}
+
 export class SymbolTable {
   private readonly byName = new Map<string, SymbolInfo>();
   private readonly families = new Map<string, SymbolInfo[]>();
@@ -44,7 +58,7 @@ export class SymbolTable {
   /** Declares `name`; a second declaration of the same name is reported and ignored. */
   declare(name: Name | undefined, kind: SymbolKind, declaration: Span, doc?: string): SymbolInfo | undefined {
     if (!name) return undefined;
-    return this.add({ name: name.text, kind, span: { start: name.start, end: name.end }, declaration, doc }, name);
+    return this.add(declaredSymbol(name.text, kind, { start: name.start, end: name.end }, declaration, doc), name);
   }
 
   /** Declares a name, or each member of a numbered family (`web[1..3]`). */
@@ -62,7 +76,7 @@ export class SymbolTable {
     const span = { start: name.start, end: name.range.end };
     const out: SymbolInfo[] = [];
     for (let i = first; i <= last; i++) {
-      const info = this.add({ name: `${name.text}[${i}]`, kind, span, declaration, doc, family: name.text }, span);
+      const info = this.add(declaredSymbol(`${name.text}[${i}]`, kind, span, declaration, doc, name.text), span);
       if (info) out.push(info);
     }
     return out;
@@ -178,7 +192,7 @@ export class SymbolTable {
     if (!chosen) return undefined;
     const ok: SymbolInfo[] = [];
     for (const symbol of chosen) {
-      this.references.push({ start: reference.start, end: reference.end, symbol, ...(this.uri ? { uri: this.uri } : {}) });
+      this.references.push(referenceSite(reference.start, reference.end, symbol, this.uri));
       if (!kinds.includes(symbol.kind)) {
         this.diagnostics.error(reference, "wrong-kind", `'${symbol.name}' is a ${symbol.kind}, but ${role} must be a ${kinds.join(" or ")}`);
         return undefined;
@@ -215,7 +229,7 @@ export class SymbolTable {
       this.diagnostics.error(name, "unknown-name", `unknown ${kinds.join(" or ")} '${name.text}'${hint ? `; did you mean '${hint}'?` : ""}`, fixes);
       return undefined;
     }
-    this.references.push({ start: name.start, end: name.end, symbol, ...(this.uri ? { uri: this.uri } : {}) });
+    this.references.push(referenceSite(name.start, name.end, symbol, this.uri));
     if (!kinds.includes(symbol.kind)) {
       this.diagnostics.error(name, "wrong-kind", `'${name.text}' is a ${symbol.kind}, but ${role} must be a ${kinds.join(" or ")}`);
       return undefined;

@@ -10,7 +10,7 @@
  */
 import type { Vm } from "@vmig/engine";
 import type { VmDecl } from "../syntax/ast.js";
-import type { Expectation } from "./expectations.js";
+import { expectation, type Expectation } from "./expectations.js";
 import type { AttributeContext } from "./attributes.js";
 import type { ScenarioBuilder } from "./lower.js";
 import type { ReferenceSite } from "./symbols.js";
@@ -56,7 +56,7 @@ export class VmLoweringCache {
     if (kept && references) {
       pushAll(context.symbols.references, references);
       for (let i = 0; i < kept.value.vms.length; i++) builder.addVm(kept.value.vms[i]!);
-      const expectations = delta === 0 ? kept.value.expectations : kept.value.expectations.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
+      const expectations = delta === 0 ? kept.value.expectations : movedExpectations(kept.value.expectations, delta);
       pushAll(builder.expectations, expectations);
       this.memo.carry(decl, delta === 0 && references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { vms: kept.value.vms, expectations, references } }, source);
       return;
@@ -68,6 +68,16 @@ export class VmLoweringCache {
     if (!replayable(context.symbols, sites)) return;
     this.memo.keep(decl, source, { vms: builder.vms.slice(mark.vms), expectations: builder.expectations.slice(mark.expectations), references: sites });
   }
+}
+
+/** `expectations` moved by `delta`, made as lowering makes them, in an array filled by pushing (see `replayedReferences`). */
+function movedExpectations(expectations: readonly Expectation[], delta: number): Expectation[] {
+  const moved: Expectation[] = [];
+  for (let i = 0; i < expectations.length; i++) {
+    const { vm, metric, op, bound, start, end, fromSla } = expectations[i]!;
+    moved.push(expectation(vm, metric, op, bound, { start: start + delta, end: end + delta }, fromSla === true));
+  }
+  return moved;
 }
 
 function sameEntries(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
