@@ -80,6 +80,8 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
     from = stoppedAt + 1;
     while (from < tokens.length && !declarationStarts.has(tokens[from]!.tokenType)) from++;
   }
+  // The shared parser would otherwise hold on to every token of this text until the next parse.
+  parser.input = [];
   return { declarations, errors };
 }
 
