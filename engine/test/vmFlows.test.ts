@@ -65,6 +65,20 @@ test("a transfer keeps its remaining bytes across its VM's pause and finishes fr
   assertClose(results.get("b")!.totalTimeSec, 10 + RESUME, 1e-9, "b alone: the transfer is local on n2 now");
 });
 
+test("a transfer between two VMs on one host is delivered through the host at once, and never crosses the network later", () => {
+  // c sends 1.25e9 bytes to a while both run on n1. a then moves to n2 (10 s alone); b follows at 10.5 s and
+  // has the link to itself: the transfer went through n1's bridge at the start, so nothing is left to send.
+  const base = twoHosts([
+    { name: "a", memoryBytes: 1.25e9, dirtyBytesPerSec: 0 },
+    { name: "b", memoryBytes: 1.25e9, dirtyBytesPerSec: 0, startSec: 10.5 },
+    { name: "c", memoryBytes: 1e6, dirtyBytesPerSec: 0, startSec: 100 },
+  ]);
+  const local: VmFlow = { from: { vm: 2 }, to: { vm: 0 }, bytes: 1.25e9, startSec: 0 };
+  const results = byVm({ ...base, vmFlows: [local] });
+  assertClose(results.get("a")!.totalTimeSec, 10 + RESUME, 1e-9, "a alone");
+  assertClose(results.get("b")!.totalTimeSec, 10 + RESUME, 1e-9, "b alone: the transfer was delivered on n1");
+});
+
 test("bad VM flows are SimulationErrors before the run", () => {
   const base = twoHosts([{ name: "web", memoryBytes: 1e9, dirtyBytesPerSec: 0 }]);
   const cases: [VmFlow, RegExp][] = [

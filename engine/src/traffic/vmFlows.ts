@@ -11,7 +11,7 @@
  * - when an end VM is paused for its stop-and-copy, the flow stops (a transfer keeps its remaining bytes);
  * - when the VM resumes on its destination, the flow restarts, routed afresh from the new host;
  * - two ends on the same host exchange the traffic through the host's bridge (paper 004's dom0 bridge),
- *   without the network.
+ *   without the network: a stream loads no link while they share the host, a transfer is delivered at once.
  *
  * `datacentreFlows` turns paper 004's generated VM-pair rates (./datacentre.ts) into such flows, one stream
  * per ordered VM pair at the pair's average rate, so migrations compete with the generated traffic.
@@ -162,7 +162,15 @@ export class VmFlows {
     if (!running.active || running.flow !== undefined || this.isPaused(spec.from) || this.isPaused(spec.to)) return;
     const from = this.nodeOf(spec.from);
     const to = this.nodeOf(spec.to);
-    if (from === to) return;
+    if (from === to) {
+      // Through the host's bridge, whose bandwidth is not modelled: a stream loads no link (and crosses the
+      // network again once a migration separates its ends), a transfer is delivered at once.
+      if (Number.isFinite(running.remaining)) {
+        running.remaining = 0;
+        running.active = false;
+      }
+      return;
+    }
     const route = this.choose(from, to, running.id);
     if (route === undefined) throw new SimulationError(`VM flow ${spec.name ?? -running.id}: no network route from node ${from} to node ${to}`);
     const options: FlowOptions = { priority: spec.share === "priority", ...(spec.rateBytesPerSec === undefined ? {} : { capBytesPerSec: spec.rateBytesPerSec }) };
