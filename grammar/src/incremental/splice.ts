@@ -26,28 +26,26 @@ export function lineBreakBefore(text: string, end: number): boolean {
   return false;
 }
 
-/** How many of `nodes` (in text order) start before `offset`. */
-export function countStartingBefore(nodes: readonly Span[], offset: number): number {
+/** How many of `items` (in text order) start before `offset`, `startOf` giving where an item starts. */
+function countBefore<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
-  let high = nodes.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (nodes[middle]!.start < offset) low = middle + 1;
+    if (startOf(items[middle]!) < offset) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+/** How many of `nodes` (in text order) start before `offset`. */
+export function countStartingBefore(nodes: readonly Span[], offset: number): number {
+  return countBefore(nodes, offset, (node) => node.start);
+}
+
 /** How many of `comments` (in text order) start before `offset`. */
-export function countCommentsBefore(comments: readonly IToken[], offset: number): number {
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (comments[middle]!.startOffset < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+function countCommentsBefore(comments: readonly IToken[], offset: number): number {
+  return countBefore(comments, offset, (comment) => comment.startOffset);
 }
 
 /**

@@ -10,6 +10,7 @@ import { unitsOf, type Dimension } from "../units.js";
 import type { SymbolTable } from "../check/symbols.js";
 import { MAX_CHECKED_BYTES } from "../check/check.js";
 import { parse, type ParseResult } from "../syntax/parse.js";
+import { countStartingBefore } from "../incremental/splice.js";
 import type { VmigFile } from "../syntax/ast.js";
 import { attributesOf, collectTargets } from "../check/sweepTargets.js";
 
@@ -182,13 +183,7 @@ const anyKeyword: Completion = {
 function contextStart(parsed: ParseResult, offset: number): number {
   const declarations = parsed.file.declarations;
   if (parsed.errors.length > 0) return 0;
-  let before = 0;
-  let high = declarations.length;
-  while (before < high) {
-    const middle = (before + high) >> 1;
-    if (declarations[middle]!.start < offset) before = middle + 1;
-    else high = middle;
-  }
+  const before = countStartingBefore(declarations, offset);
   return before >= 3 ? declarations[before - 3]!.start : 0;
 }
 
