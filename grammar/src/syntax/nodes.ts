@@ -103,29 +103,15 @@ function name(token: IToken | undefined): A.Name | undefined {
   return real(token) ? { text: token!.image, start: token!.startOffset, end: tokenEnd(token!) } : undefined;
 }
 
-/**
- * The start of a rule's span. A frame's offsets start as NaN, so V8 stores them as boxed doubles; a node's
- * offsets are made small integers (NaN stays NaN), which V8 stores in the node itself: an AST of a
- * 10,000-line file then holds 200,000 fewer heap numbers, and code that reads or moves offsets meets one
- * representation only.
- */
-function startOf(frame: Frame): number {
-  return integer(frame.start);
-}
-
 /** The end of a rule's span; a rule that ends on an invented token ends where it starts. */
 function endOf(frame: Frame): number {
-  return integer(Number.isNaN(frame.end) ? frame.start : frame.end);
-}
-
-function integer(offset: number): number {
-  return offset >= 0 ? offset | 0 : offset;
+  return Number.isNaN(frame.end) ? frame.start : frame.end;
 }
 
 /** The keyword's span, or the whole frame's when the keyword was invented. */
 function keywordSpan(frame: DeclarationFrame): A.Span {
   const keyword = real(frame.keyword);
-  return keyword ? { start: keyword.startOffset, end: tokenEnd(keyword) } : { start: startOf(frame), end: endOf(frame) };
+  return keyword ? { start: keyword.startOffset, end: tokenEnd(keyword) } : { start: frame.start, end: endOf(frame) };
 }
 
 function stringValue(token: IToken | undefined): (A.Value & { kind: "string" }) | undefined {
@@ -145,13 +131,13 @@ function partText(part: A.ReferencePart): string {
 }
 
 export const finish = {
-  importDecl: (f: DeclarationFrame): A.ImportDecl => ({ kind: "import", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), path: stringValue(f.string) }),
+  importDecl: (f: DeclarationFrame): A.ImportDecl => ({ kind: "import", start: f.start, end: endOf(f), keyword: keywordSpan(f), path: stringValue(f.string) }),
 
-  scenarioDecl: (f: DeclarationFrame): A.ScenarioDecl => ({ kind: "scenario", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), title: stringValue(f.string), body: f.body }),
+  scenarioDecl: (f: DeclarationFrame): A.ScenarioDecl => ({ kind: "scenario", start: f.start, end: endOf(f), keyword: keywordSpan(f), title: stringValue(f.string), body: f.body }),
 
   topologyDecl: (f: DeclarationFrame): A.TopologyDecl => ({
     kind: "topology",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
@@ -161,7 +147,7 @@ export const finish = {
 
   hypervisorDecl: (f: DeclarationFrame): A.HypervisorDecl => ({
     kind: "hypervisor",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
@@ -171,21 +157,21 @@ export const finish = {
 
   nodeDecl: (f: DeclarationFrame): A.NodeDecl => ({
     kind: real(f.keyword)?.tokenType === T.Router ? "router" : "switch",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
     body: f.body,
   }),
 
-  hostDecl: (f: DeclarationFrame): A.HostDecl => ({ kind: "host", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), name: name(f.name), body: f.body }),
+  hostDecl: (f: DeclarationFrame): A.HostDecl => ({ kind: "host", start: f.start, end: endOf(f), keyword: keywordSpan(f), name: name(f.name), body: f.body }),
 
-  linkDecl: (f: DeclarationFrame): A.LinkDecl => ({ kind: "link", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), from: f.from, to: f.to, body: f.body }),
+  linkDecl: (f: DeclarationFrame): A.LinkDecl => ({ kind: "link", start: f.start, end: endOf(f), keyword: keywordSpan(f), from: f.from, to: f.to, body: f.body }),
 
-  vmDecl: (f: DeclarationFrame): A.VmDecl => ({ kind: "vm", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), name: f.declared, host: f.host, body: f.body }),
+  vmDecl: (f: DeclarationFrame): A.VmDecl => ({ kind: "vm", start: f.start, end: endOf(f), keyword: keywordSpan(f), name: f.declared, host: f.host, body: f.body }),
 
   migrateDecl: (f: DeclarationFrame): A.MigrateDecl => {
-    const start = startOf(f);
+    const start = f.start;
     const end = endOf(f);
     const keyword = keywordSpan(f);
     const modifiers = (f.modifiers ?? []).flatMap((t) => name(t) ?? []);
@@ -195,13 +181,13 @@ export const finish = {
     return { kind: "migrate", start, end, keyword, vm: f.vm, target: f.target, at: f.at, modifiers };
   },
 
-  hostsDecl: (f: DeclarationFrame): A.HostsDecl => ({ kind: "hosts", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), targets: f.targets, body: f.body }),
+  hostsDecl: (f: DeclarationFrame): A.HostsDecl => ({ kind: "hosts", start: f.start, end: endOf(f), keyword: keywordSpan(f), targets: f.targets, body: f.body }),
 
-  trafficDecl: (f: DeclarationFrame): A.TrafficDecl => ({ kind: "traffic", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), body: f.body }),
+  trafficDecl: (f: DeclarationFrame): A.TrafficDecl => ({ kind: "traffic", start: f.start, end: endOf(f), keyword: keywordSpan(f), body: f.body }),
 
   backgroundDecl: (f: DeclarationFrame): A.BackgroundDecl => ({
     kind: "background",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
     keyword: keywordSpan(f),
     from: f.from,
@@ -212,11 +198,11 @@ export const finish = {
     body: f.body,
   }),
 
-  datacentreDecl: (f: DeclarationFrame): A.DatacentreDecl => ({ kind: "datacentre", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), body: f.body }),
+  datacentreDecl: (f: DeclarationFrame): A.DatacentreDecl => ({ kind: "datacentre", start: f.start, end: endOf(f), keyword: keywordSpan(f), body: f.body }),
 
   policyDecl: (f: DeclarationFrame): A.PolicyDecl => ({
     kind: "policy",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
     keyword: keywordSpan(f),
     category: name(f.category),
@@ -224,11 +210,11 @@ export const finish = {
     body: f.body,
   }),
 
-  networkDecl: (f: DeclarationFrame): A.NetworkDecl => ({ kind: "network", start: startOf(f), end: endOf(f), keyword: keywordSpan(f), architecture: name(f.architecture), body: f.body }),
+  networkDecl: (f: DeclarationFrame): A.NetworkDecl => ({ kind: "network", start: f.start, end: endOf(f), keyword: keywordSpan(f), architecture: name(f.architecture), body: f.body }),
 
   groupDecl: (f: DeclarationFrame): A.GroupDecl => ({
     kind: real(f.keyword)?.image === "domain" ? "domain" : "subnet",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
     keyword: keywordSpan(f),
     name: name(f.name),
@@ -239,7 +225,7 @@ export const finish = {
     const op = real(f.op);
     return {
       kind: "expect",
-      start: startOf(f),
+      start: f.start,
     end: endOf(f),
       keyword: keywordSpan(f),
       subject: f.subject,
@@ -248,22 +234,22 @@ export const finish = {
     };
   },
 
-  block: (f: BlockFrame): A.Block => ({ start: startOf(f), end: endOf(f), members: f.members, closed: real(f.close) !== undefined }),
+  block: (f: BlockFrame): A.Block => ({ start: f.start, end: endOf(f), members: f.members, closed: real(f.close) !== undefined }),
 
   sweepDecl: (f: MemberFrame): A.SweepDecl => ({
     kind: "sweep",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
-    keyword: { start: startOf(f), end: startOf(f) + (real(f.first)?.image.length ?? 1) },
+    keyword: { start: f.start, end: f.start + (real(f.first)?.image.length ?? 1) },
     address: stringValue(f.second),
     values: f.values ?? [],
   }),
 
   reuseEntry: (f: MemberFrame): A.ReuseEntry => ({
     kind: "reuse-entry",
-    start: startOf(f),
+    start: f.start,
     end: endOf(f),
-    keyword: { start: startOf(f), end: startOf(f) + (real(f.first)?.image.length ?? 1) },
+    keyword: { start: f.start, end: f.start + (real(f.first)?.image.length ?? 1) },
     os: stringValue(f.first),
     hypervisorVersion: stringValue(f.second),
     size: f.value,
@@ -271,7 +257,7 @@ export const finish = {
 
   attribute: (f: MemberFrame): A.Attribute | undefined => {
     const attributeName = name(f.first);
-    return attributeName && { kind: "attribute", start: startOf(f), end: endOf(f), name: attributeName, value: f.value };
+    return attributeName && { kind: "attribute", start: f.start, end: endOf(f), name: attributeName, value: f.value };
   },
 
   value: (f: ValueFrame): A.Value | undefined => {
@@ -281,7 +267,7 @@ export const finish = {
     if (string) return string;
     const word = name(f.word);
     if (word) return { kind: "reference", reference: { parts: [word], text: word.text, start: word.start, end: word.end }, start: word.start, end: word.end };
-    return f.reference && { kind: "reference", reference: f.reference, start: startOf(f), end: endOf(f) };
+    return f.reference && { kind: "reference", reference: f.reference, start: f.start, end: endOf(f) };
   },
 
   unit: (f: TokenFrame): A.Name | undefined => name(f.token),
