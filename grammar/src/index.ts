@@ -1,7 +1,7 @@
 export * from "./syntax/ast.js";
 export { parse, type ParseResult, type SyntaxError } from "./syntax/parse.js";
 export * from "./units.js";
-export { check, checkInSteps, CheckCache, syntaxDiagnostics, MAX_CHECKED_BYTES, type CheckResult, type CheckOptions } from "./check/check.js";
+export { check, CheckCache, syntaxDiagnostics, MAX_CHECKED_BYTES, type CheckResult, type CheckOptions } from "./check/check.js";
 export { reparse, type ParsedText } from "./incremental/reparse.js";
 export type { ImportResolver, ImportedFile } from "./check/imports.js";
 export type { Diagnostic, DiagnosticCode, Severity, Fix, TextEdit } from "./check/diagnostics.js";

@@ -5,16 +5,16 @@
  * The delay is adaptive: after the document's last check ended, the next one waits until as much time has
  * passed as that check took (at most MAX_DEBOUNCE_MS). An edit after a pause is checked at once, while fast
  * typing in a file that is expensive to check gets one check per pause, so checks take at most about half
- * of the server's time.
+ * of the server's time. The delay is never below MIN_DEBOUNCE_MS, so that the completion request an editor
+ * sends right after a keystroke is answered before the check starts rather than after it.
  *
- * A check runs in steps (AnalysisCache's `step`), one per turn of the event loop, so the completion request
- * an editor sends about 10 ms after a keystroke is answered between two steps of the check that keystroke
- * started rather than after the whole check. A completion request on a document whose check is waiting for
- * its delay starts the delay again (`postpone`): while the editor asks for completions the user is typing.
+ * A completion request on a document whose check is waiting for its delay starts the delay again
+ * (`postpone`): while the editor asks for completions the user is typing, and a check that started between
+ * two keystrokes would make the next completion wait for it.
  *
  * The first check of a large document (opening it) publishes its syntax errors as soon as it is parsed, and
- * everything else when the check ends: the parse is about half of the whole. Once published, its check cache
- * is filled in steps too (AnalysisCache's `fill`), while the user reads.
+ * everything else when the check ends. That check runs without filling a cache; the check that fills it
+ * (AnalysisCache's `fill`) runs on the next turn of the event loop, after the requests already received.
  */
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -23,6 +23,7 @@ import { syntaxDiagnostics } from "@vmig/grammar";
 import { toLspDiagnostic } from "./convert.js";
 import { performance } from "node:perf_hooks";
 
+const MIN_DEBOUNCE_MS = 15;
 const MAX_DEBOUNCE_MS = 120;
 /** A document at least this long (about 1,600 lines) gets its syntax errors published first when opened. */
 const SYNTAX_FIRST_CHARS = 64 * 1024;
@@ -36,30 +37,25 @@ export interface DiagnosticsSchedule {
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): DiagnosticsSchedule {
   const pending = new Map<string, NodeJS.Timeout>();
 
-  /** Runs the next step of `uri`'s check at `version`, and publishes its diagnostics when it is done. */
-  const advance = (uri: string, version: number) => {
+  const publish = (uri: string, version: number) => {
     pending.delete(uri);
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
     try {
-      const result = cache.step(document);
-      if (!result) {
-        setImmediate(() => advance(uri, version));
-        return;
-      }
+      const result = cache.get(document);
       void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(document, d)) });
-      if (cache.fill(document)) setImmediate(() => fill(uri, version));
+      if (cache.needsFill(uri)) setTimeout(() => fill(uri, version), 0);
     } catch (e) {
       connection.console.error(`vmig: checking ${uri} failed: ${(e as Error).stack ?? e}`);
     }
   };
 
-  /** Runs the next step of the check that fills `uri`'s cache at `version`, which publishes nothing new. */
+  /** Fills `uri`'s check cache at `version` if its check did not (AnalysisCache's `fill`); it publishes nothing new. */
   const fill = (uri: string, version: number) => {
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
     try {
-      if (!cache.step(document)) setImmediate(() => fill(uri, version));
+      cache.fill(document);
     } catch (e) {
       connection.console.error(`vmig: checking ${uri} failed: ${(e as Error).stack ?? e}`);
     }
@@ -75,7 +71,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     } catch (e) {
       connection.console.error(`vmig: parsing ${uri} failed: ${(e as Error).stack ?? e}`);
     }
-    pending.set(uri, setTimeout(() => advance(uri, version), 0));
+    pending.set(uri, setTimeout(() => publish(uri, version), 0));
   };
 
   const schedule = (document: TextDocument) => {
@@ -85,8 +81,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       pending.set(document.uri, setTimeout(() => publishSyntaxFirst(document.uri, document.version), 0));
       return;
     }
-    const delay = last ? Math.min(MAX_DEBOUNCE_MS, Math.max(0, last.durationMs - (performance.now() - last.endedAt))) : 0;
-    pending.set(document.uri, setTimeout(() => advance(document.uri, document.version), delay));
+    const delay = last ? Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, last.durationMs - (performance.now() - last.endedAt))) : 0;
+    pending.set(document.uri, setTimeout(() => publish(document.uri, document.version), delay));
   };
 
   const postpone = (uri: string) => {

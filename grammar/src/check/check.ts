@@ -82,23 +82,8 @@ export class CheckCache {
 export const MAX_CHECKED_BYTES = 2 * 1024 * 1024;
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const steps = checkInSteps(text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/**
- * `check`, stopping between its stages (the parse, declaring names, lowering, the capacity checks, the
- * forecasts), each a few milliseconds once V8 has compiled them: a caller that resumes it on a later turn of
- * its event loop can answer other requests in between. Until it is done, nothing else may check or re-parse
- * the same document with the same cache or parse; finishing it at once (as `check` does) is always allowed.
- */
-export function* checkInSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult, void> {
   if (text.length > MAX_CHECKED_BYTES) return tooLarge(text);
   const parsed = reparse(text, options.previous);
-  yield;
   const diagnostics = new DiagnosticBag();
   for (const e of parsed.errors) diagnostics.error(e, "syntax", e.message);
   const symbols = new SymbolTable(diagnostics);
@@ -115,12 +100,10 @@ export function* checkInSteps(text: string, options: CheckOptions = {}): Generat
   const source = cache?.texts.next(text);
   const declared = cache && source ? cache.declarations.declare(parsed.file.declarations, source, symbols) : declareAll(parsed.file.declarations, symbols);
   for (const [decl, topology] of declared) generated.set(decl, topology);
-  yield;
   const reuse = cache && source ? { network: cache.network, members: cache.members, vms: cache.vms, migrations: cache.migrations, source, names: cache.names.of(symbols) } : undefined;
   const lowered = lower(imports.declarations, parsed.file.declarations, { diagnostics, symbols }, generated, reuse);
   checkSweeps(parsed.file, { diagnostics, symbols });
   summariseImportedProblems(imports, diagnostics);
-  yield;
   if (!diagnostics.hasErrors && !parsed.file.declarations.some((d) => d.kind === "scenario")) {
     diagnostics.warning({ start: 0, end: 0 }, "missing-scenario", "no 'scenario' declaration: the run uses the name 'untitled', seed 1 and a 1 h horizon");
   }
@@ -130,7 +113,6 @@ export function* checkInSteps(text: string, options: CheckOptions = {}): Generat
     checkPaper002(lowered, parsed.file.declarations, vmSpans, startOrder, diagnostics);
     if (!diagnostics.hasErrors) checkCapacity(lowered, diagnostics, vmSpans, startOrder);
     checkUnmigrated(lowered.scenario, diagnostics, vmSpans, options.cache?.forecasts);
-    yield;
   }
   const forecasts = diagnostics.hasErrors ? [] : checkFeasibility(lowered, diagnostics, options.cache?.forecasts);
   if (!diagnostics.hasErrors) checkNetworkArchitecture(lowered, parsed.file.declarations, forecasts, diagnostics);
