@@ -37,41 +37,40 @@ export interface DiagnosticsSchedule {
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): DiagnosticsSchedule {
   const pending = new Map<string, NodeJS.Timeout>();
 
+  /**
+   * Runs `work` on the document `uri` if it is still at `version`; a failure is logged (as `what` failing),
+   * never thrown. Returns whether the document was still at that version.
+   */
+  const atVersion = (uri: string, version: number, what: string, work: (document: TextDocument) => void): boolean => {
+    const document = documents.get(uri);
+    if (!document || document.version !== version) return false;
+    try {
+      work(document);
+    } catch (e) {
+      connection.console.error(`vmig: ${what} ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+    return true;
+  };
+
   const publish = (uri: string, version: number) => {
     pending.delete(uri);
-    const document = documents.get(uri);
-    if (!document || document.version !== version) return;
-    try {
+    atVersion(uri, version, "checking", (document) => {
       const result = cache.get(document);
       void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(document, d)) });
       if (cache.needsFill(uri)) setTimeout(() => fill(uri, version), 0);
-    } catch (e) {
-      connection.console.error(`vmig: checking ${uri} failed: ${(e as Error).stack ?? e}`);
-    }
+    });
   };
 
   /** Fills `uri`'s check cache at `version` if its check did not (AnalysisCache's `fill`); it publishes nothing new. */
-  const fill = (uri: string, version: number) => {
-    const document = documents.get(uri);
-    if (!document || document.version !== version) return;
-    try {
-      cache.fill(document);
-    } catch (e) {
-      connection.console.error(`vmig: checking ${uri} failed: ${(e as Error).stack ?? e}`);
-    }
-  };
+  const fill = (uri: string, version: number) => atVersion(uri, version, "checking", (document) => cache.fill(document));
 
   /** Publishes the syntax errors of a large document never checked, then checks it on the next turn. */
   const publishSyntaxFirst = (uri: string, version: number) => {
-    const document = documents.get(uri);
-    if (!document || document.version !== version) return;
-    try {
+    const parsed = atVersion(uri, version, "parsing", (document) => {
       const { parsed } = cache.syntax(document);
       void connection.sendDiagnostics({ uri, version, diagnostics: syntaxDiagnostics(parsed).map((d) => toLspDiagnostic(document, d)) });
-    } catch (e) {
-      connection.console.error(`vmig: parsing ${uri} failed: ${(e as Error).stack ?? e}`);
-    }
-    pending.set(uri, setTimeout(() => publish(uri, version), 0));
+    });
+    if (parsed) pending.set(uri, setTimeout(() => publish(uri, version), 0));
   };
 
   const schedule = (document: TextDocument) => {
