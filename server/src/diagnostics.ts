@@ -66,11 +66,11 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
 
   /** Publishes the syntax errors of a large document never checked, then checks it on the next turn. */
   const publishSyntaxFirst = (uri: string, version: number) => {
-    const parsed = atVersion(uri, version, "parsing", (document) => {
+    const current = atVersion(uri, version, "parsing", (document) => {
       const { parsed } = cache.syntax(document);
       void connection.sendDiagnostics({ uri, version, diagnostics: syntaxDiagnostics(parsed).map((d) => toLspDiagnostic(document, d)) });
     });
-    if (parsed) pending.set(uri, setTimeout(() => publish(uri, version), 0));
+    if (current) pending.set(uri, setTimeout(() => publish(uri, version), 0));
   };
 
   const schedule = (document: TextDocument) => {
