@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { Random } from "@vmig/engine";
 import { fromDisk, samples } from "./samplesOnDisk.js";
 import { check, CheckCache, complete, parse, type CheckResult } from "../src/index.js";
+import { snapshot } from "./checkSnapshot.js";
 import { changedRange } from "../src/incremental/reparse.js";
 
 // An incremental check (re-parsing only the edited declarations) must equal a fresh full check, byte for
@@ -30,21 +31,6 @@ function randomEdit(text: string, random: () => number): Edit {
 
 function apply(text: string, edit: Edit): string {
   return text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.remove);
-}
-
-/** Everything a check gives the editor: diagnostics, the tree, the names navigation reads, the scenario and forecasts. */
-function snapshot(result: CheckResult): string {
-  return JSON.stringify({
-    diagnostics: result.diagnostics,
-    errors: result.parsed.errors,
-    declarations: result.parsed.file.declarations,
-    comments: result.parsed.comments.map((c) => [c.startOffset, c.image, c.tokenType.name]),
-    symbols: result.symbols.all().map((s) => ({ ...s, declaration: [s.declaration.start, s.declaration.end] })),
-    references: result.symbols.references.map((r) => [r.start, r.end, r.symbol.name, r.uri]),
-    scenario: result.scenario,
-    forecasts: result.forecasts,
-    migrations: result.migrationDeclarations.map((d) => [d.start, d.end]),
-  });
 }
 
 /**

@@ -15,12 +15,14 @@
  * The first check of a large document (opening it) publishes its syntax errors as soon as it is parsed, and
  * everything else when the check ends. That check runs without filling a cache; the check that fills it
  * (AnalysisCache's `fill`) runs on the next turn of the event loop, after the requests already received.
+ * The first such fill starts the rehearsal of an edit (rehearsal.ts), which warms the incremental check.
  */
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { AnalysisCache } from "./analysis.js";
 import { syntaxDiagnostics } from "@vmig/grammar";
 import { toLspDiagnostic } from "./convert.js";
+import { Rehearsal } from "./rehearsal.js";
 import { performance } from "node:perf_hooks";
 
 const MIN_DEBOUNCE_MS = 15;
@@ -61,8 +63,16 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     });
   };
 
-  /** Fills `uri`'s check cache at `version` if its check did not (AnalysisCache's `fill`); it publishes nothing new. */
-  const fill = (uri: string, version: number) => atVersion(uri, version, "checking", (document) => cache.fill(document));
+  const rehearsal = new Rehearsal(() => pending.size > 0, (message) => connection.console.error(message));
+
+  /**
+   * Fills `uri`'s check cache at `version` if its check did not (AnalysisCache's `fill`); it publishes nothing
+   * new. The server's first rehearsal of an edit follows (rehearsal.ts).
+   */
+  const fill = (uri: string, version: number) => {
+    atVersion(uri, version, "checking", (document) => cache.fill(document));
+    rehearsal.start();
+  };
 
   /** Publishes the syntax errors of a large document never checked, then checks it on the next turn. */
   const publishSyntaxFirst = (uri: string, version: number) => {

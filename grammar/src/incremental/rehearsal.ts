@@ -1,0 +1,92 @@
+/**
+ * A rehearsal of the incremental check: a small scenario of its own, checked once and then edited one
+ * character at a time, as a user edits a document, each check reusing the previous one's parse and cache.
+ *
+ * A language server runs it while it is idle after opening a document, one step per turn of its event loop.
+ * V8 compiles a function to fast code only after running it many times, and learns from those runs which
+ * shapes of object each property access meets; the first edits of a large document otherwise take the
+ * incremental paths (moving the tree, declaring names again, replaying references, lowering and forecasting
+ * from the caches) in slow code, over thousands of declarations, and took two to five times as long as later
+ * ones (BENCHMARKS.md). The rehearsal types digits into the declarations a scenario's author edits most:
+ * VMs, migrations, hosts and links.
+ */
+import { check, CheckCache, type CheckResult } from "../check/check.js";
+
+/** One character replaced, inserted or removed. */
+interface Edit {
+  readonly offset: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+/** One step of a rehearsal: the text it checked and the check's result. */
+export interface RehearsedCheck {
+  readonly text: string;
+  readonly result: CheckResult;
+}
+
+/**
+ * The rehearsal, one check per step: the first step checks the whole scenario, of `hosts` hosts (with the
+ * default, about 400 lines), each later one an edit of it. The edits come in pairs, an edit and then its
+ * undoing, so that every edit moves the text after it, as typing does. `edits` is how many edits follow the
+ * first check.
+ */
+export function* rehearsal(hosts = 80, edits = 40): Generator<RehearsedCheck, void, void> {
+  let text = rehearsedScenario(hosts);
+  const cache = new CheckCache();
+  let result: CheckResult = check(text, { cache });
+  yield { text, result };
+  let undo: Edit | undefined;
+  let typed = 0;
+  for (let step = 0; step < edits; step++) {
+    const edit = undo ?? editAt(text, typed++);
+    undo = undo ? undefined : inverse(text, edit);
+    const next = text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.remove);
+    result = check(next, { cache, previous: { text, parsed: result.parsed } });
+    text = next;
+    yield { text, result };
+  }
+}
+
+/**
+ * A scenario in the shape of a data-centre one: a topology of `hosts` hosts (at least 2), a VM and a
+ * migration on each, background traffic and a routing policy.
+ */
+export function rehearsedScenario(hosts: number): string {
+  const lines = ['scenario "rehearsal" { seed 1 horizon 600 s }', "hypervisor xen kind xen { max_rounds 30 }", "topology dc {", "  switch core"];
+  for (let i = 0; i < hosts; i++) lines.push(`  host h${i} { hypervisor xen memory 64 GiB }`, `  link h${i} -- core { bandwidth 10 Gbps latency 20 us }`);
+  lines.push("}", "traffic {", "  background h0 -> h1 udp 100 Mbps during 0 s .. 60 s", "}", "policy routing dynamic { interval 5 s }");
+  for (let i = 0; i < hosts; i++) lines.push(`/// VM ${i}.`, `vm v${i} on h${i} { memory 2 GiB dirty 2000 pages/s }`, `migrate v${i} to h${(i + 1) % hosts} at ${i % 60} s`);
+  lines.push("expect v0.downtime < 1 s");
+  return lines.join("\n");
+}
+
+/**
+ * Where the rehearsal types a digit, in turn: into a VM's memory, a migration's start, a host's memory, a
+ * link's bandwidth and a VM's dirty rate. `at` is where the digit goes, from the start of `anchor`.
+ */
+const TYPED_DIGITS: readonly { readonly anchor: string; readonly at: number }[] = [
+  { anchor: "{ memory 2", at: "{ memory 2".length },
+  { anchor: " s\n/// VM", at: 0 },
+  { anchor: "memory 64", at: "memory 64".length },
+  { anchor: "bandwidth 10", at: "bandwidth 10".length },
+  { anchor: "dirty 2", at: "dirty 2".length },
+];
+
+/** The `typed`-th digit typed into `text` (TYPED_DIGITS), at a place spread over the text by `typed`. */
+function editAt(text: string, typed: number): Edit {
+  const place = TYPED_DIGITS[typed % TYPED_DIGITS.length]!;
+  return { offset: occurrence(text, place.anchor, typed) + place.at, remove: 0, insert: "1" };
+}
+
+/** The edit that undoes `edit` of `text`. */
+function inverse(text: string, edit: Edit): Edit {
+  return { offset: edit.offset, remove: edit.insert.length, insert: text.slice(edit.offset, edit.offset + edit.remove) };
+}
+
+/** The offset of one occurrence of `anchor` in `text`, the `n`-th of them spread over the text. */
+function occurrence(text: string, anchor: string, n: number): number {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) offsets.push(at);
+  return offsets[(n * 37) % offsets.length]!;
+}

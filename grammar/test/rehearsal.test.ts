@@ -1,0 +1,52 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { changedRange } from "../src/incremental/reparse.js";
+import { check, rehearsal } from "../src/index.js";
+import { snapshot } from "./checkSnapshot.js";
+
+// The rehearsal a language server runs to warm the incremental check: each of its checks must be what a
+// fresh check of its text gives, its edits must keep the scenario valid (so the whole check runs, forecasts
+// included) and each must move the text after it, and they must touch every kind of declaration they name.
+
+/**
+ * Each step of a rehearsal as it was made: a later check moves the previous one's tree into its own, so
+ * what a step gives is read before the next step runs.
+ */
+const steps = Array.from(rehearsal(12, 20), ({ text, result }) => ({
+  text,
+  problems: result.diagnostics.length,
+  forecasts: result.forecasts.length,
+  valid: result.scenario !== undefined,
+  snapshot: snapshot(result),
+}));
+
+test("the rehearsal checks its scenario once, then once per edit", () => {
+  assert.equal(steps.length, 21);
+  assert.equal(steps[0]!.forecasts, 12, "every VM's migration is forecast");
+});
+
+test("every check of the rehearsal equals a fresh check of its text, and has no problem", () => {
+  for (const [i, step] of steps.entries()) {
+    assert.equal(step.problems, 0, `step ${i} has no diagnostics`);
+    assert.ok(step.valid, `step ${i} has a scenario`);
+    assert.equal(step.snapshot, snapshot(check(step.text)), `step ${i} equals a fresh check`);
+  }
+});
+
+test("each edit of the rehearsal types or removes one character, and every other one undoes the one before", () => {
+  for (let i = 1; i < steps.length; i++) {
+    assert.equal(Math.abs(steps[i]!.text.length - steps[i - 1]!.text.length), 1, `edit ${i} moves the text after it`);
+    if (i % 2 === 0) assert.equal(steps[i]!.text, steps[i - 2]!.text, `edit ${i} undoes edit ${i - 1}`);
+  }
+});
+
+test("the rehearsal's edits touch VMs, migrations and the topology's hosts and links", () => {
+  const touched = new Set<string>();
+  for (let i = 1; i < steps.length; i += 2) {
+    const text = steps[i]!.text;
+    const { start } = changedRange(steps[i - 1]!.text, text);
+    const line = text.slice(text.lastIndexOf("\n", start - 1) + 1, text.indexOf("\n", start));
+    touched.add(line.trim().split(" ")[0]!);
+  }
+  assert.deepEqual([...touched].sort(), ["host", "link", "migrate", "vm"]);
+});
