@@ -56,6 +56,10 @@ export class AnalysisCache {
     if (!cache) this.reusable.set(uri, (cache = new CheckCache()));
     if (plain) this.unfilled.add(uri);
     else this.unfilled.delete(uri);
+    // Nothing reads the previous version's check while this one runs (a check is synchronous), and it holds
+    // the previous syntax tree, which a check of a whole new tree (an edit that breaks the syntax) would
+    // otherwise keep alive beside the new one.
+    this.checks.delete(uri);
     const result = check(text, { uri, resolveImport: this.resolveImport, previous, cache: plain ? undefined : cache });
     const endedAt = performance.now();
     this.checks.set(uri, { version: document.version, result, durationMs: endedAt - start, endedAt });
