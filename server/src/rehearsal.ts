@@ -2,7 +2,7 @@
  * Runs the grammar's rehearsal of an edited document (grammar/src/incremental/rehearsal.ts) once in the
  * server's life, after the first large document it opens is checked and its cache filled: a check of a small
  * scenario of its own and 40 one-character edits of it, so that V8 has compiled the paths an edit takes before
- * the user's first edits. Without it, the first edits of a 10,000-line scenario took 50–90 ms to check
+ * the user's first edits. Without it, the first edits of a 10,000-line scenario took 35–90 ms to check
  * instead of 10–25 (BENCHMARKS.md).
  *
  * One step runs per turn of the event loop, so a request waits for at most one step (a few milliseconds), and
