@@ -52,7 +52,7 @@ export function* rehearsal(hosts = 80, edits = 40): Generator<RehearsedCheck, vo
  * A scenario in the shape of a data-centre one: a topology of `hosts` hosts (at least 2), a VM and a
  * migration on each, background traffic and a routing policy.
  */
-export function rehearsedScenario(hosts: number): string {
+function rehearsedScenario(hosts: number): string {
   const lines = ['scenario "rehearsal" { seed 1 horizon 600 s }', "hypervisor xen kind xen { max_rounds 30 }", "topology dc {", "  switch core"];
   for (let i = 0; i < hosts; i++) lines.push(`  host h${i} { hypervisor xen memory 64 GiB }`, `  link h${i} -- core { bandwidth 10 Gbps latency 20 us }`);
   lines.push("}", "traffic {", "  background h0 -> h1 udp 100 Mbps during 0 s .. 60 s", "}", "policy routing dynamic { interval 5 s }");
