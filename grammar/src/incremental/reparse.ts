@@ -18,16 +18,25 @@
  *   line break, and an unclosed block comment is a lexing error) and the lexer restarts after it exactly
  *   where it started before;
  * - the region parses without error, so the parser, handed the same tokens in the whole file, parses the
- *   same declarations and is back at the top level at the next, unchanged declaration.
+ *   same declarations and is back at the top level at the next, unchanged declaration. A region that parses
+ *   with errors (a character that breaks the syntax while typing) is parsed again followed by the next
+ *   WITNESSES declarations, which must come out exactly as before (offsets shifted) with every error inside
+ *   the region: the parser then stood at the top level at the first of them, having looked at most a few
+ *   tokens ahead (its lookahead, or error recovery's search for a token that may follow, which stops at the
+ *   next declaration's keyword at the latest), and from there on the tokens are the unchanged ones. The
+ *   region must also close every brace it opens, so that the whole file's nesting, which decides whether
+ *   errors are recovered from (parse.ts), is the region's or the unchanged text's.
  * An edit inside the members of one declaration's block re-parses only those members (reparseMembers.ts).
  * Otherwise, and for edits before the first declaration, the whole text is parsed again. Doc comments are
  * attached again to the region's declarations and to the first one after it, whose `///` lines may sit at
  * the end of the region.
  */
-import { attachDocComments, parse, parseTokens, type ParseResult } from "../syntax/parse.js";
+import type { IToken } from "chevrotain";
+import type { Declaration } from "../syntax/ast.js";
+import { attachDocComments, braceDepths, MAX_RECOVERED_DEPTH, parse, parseTokens, type ParseResult, type SyntaxError } from "../syntax/parse.js";
 import { vmigLexer } from "../syntax/tokens.js";
 import { shiftOffsets } from "./shift.js";
-import { countStartingBefore, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
+import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
 import { reparseMembers } from "./reparseMembers.js";
 
 /** A text and its parse, as kept from the previous version of a document. */
@@ -111,8 +120,9 @@ export function reparseEdit(text: string, previous: ParsedText): ParseResult | u
   const lexed = vmigLexer.tokenize(text.slice(regionStart, regionEnd));
   if (lexed.errors.length > 0) return undefined;
   const tokens = lexed.tokens.map((t) => rebased(t, regionStart));
-  const region = parseTokens(text, tokens, []);
-  if (region.errors.length > 0) return undefined;
+  const parsedRegion = parseTokens(text, tokens, []);
+  const region = parsedRegion.errors.length === 0 ? parsedRegion : witnessedRegion(text, tokens, parsedRegion, declarations.slice(after), regionEnd, delta);
+  if (!region) return undefined;
 
   const following = declarations.slice(after);
   for (const declaration of following) shiftOffsets(declaration, delta);
@@ -121,7 +131,39 @@ export function reparseEdit(text: string, previous: ParsedText): ParseResult | u
   attachDocComments([...region.declarations, ...following.slice(0, 1)], comments, text);
   return {
     file: { declarations: [...declarations.slice(0, first), ...region.declarations, ...following] },
-    errors: [],
+    errors: region.errors,
     comments,
   };
+}
+
+/** How many declarations after a region that parses with errors are parsed again with it, as witnesses. */
+const WITNESSES = 3;
+
+/**
+ * The declarations and errors of a region that parsed with errors (`parsed`, from its `tokens`), or
+ * undefined when a full parse could differ (see the file's comment). `following` are the previous parse's
+ * declarations after the region, not yet moved by `delta`.
+ */
+function witnessedRegion(
+  text: string,
+  tokens: readonly IToken[],
+  parsed: { declarations: Declaration[]; errors: SyntaxError[] },
+  following: readonly Declaration[],
+  regionEnd: number,
+  delta: number,
+): { declarations: Declaration[]; errors: SyntaxError[] } | undefined {
+  const nesting = braceDepths(tokens);
+  if (nesting.open > 0 || nesting.max > MAX_RECOVERED_DEPTH) return undefined;
+  // A region that runs to the end of the file is parsed from the top level to the end, as a full parse would.
+  if (following.length === 0) return parsed;
+  const witnesses = following.slice(0, WITNESSES);
+  const witnessEnd = following.length > WITNESSES ? following[WITNESSES]!.start + delta : text.length;
+  if (witnessEnd < text.length && !lineBreakBefore(text, witnessEnd)) return undefined;
+  const lexed = vmigLexer.tokenize(text.slice(regionEnd, witnessEnd));
+  if (lexed.errors.length > 0) return undefined;
+  const witnessed = parseTokens(text, [...tokens, ...lexed.tokens.map((t) => rebased(t, regionEnd))], []);
+  const count = witnessed.declarations.length - witnesses.length;
+  if (count < 0 || witnessed.errors.some((e) => !(e.start < regionEnd))) return undefined;
+  if (!witnesses.every((w, i) => equalShifted(witnessed.declarations[count + i], w, delta))) return undefined;
+  return { declarations: witnessed.declarations.slice(0, count), errors: witnessed.errors };
 }

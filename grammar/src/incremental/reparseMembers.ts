@@ -16,7 +16,7 @@ import { parseTokens, type ParseResult } from "../syntax/parse.js";
 import * as T from "../syntax/tokens.js";
 import type { ChangedRange, ParsedText } from "./reparse.js";
 import { shiftOffsets } from "./shift.js";
-import { countStartingBefore, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
+import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
 
 /** How many members after the edited ones are parsed again as witnesses: at least the parser's lookahead of 3 tokens. */
 const WITNESSES = 3;
@@ -68,15 +68,6 @@ export function reparseMembers(text: string, previous: ParsedText, edit: Changed
 /** True when every part of `declaration` other than its body ends before `offset` (nothing follows the body). */
 function endsBefore(declaration: Declaration, offset: number): boolean {
   return Object.entries(declaration).every(([key, value]) => key === "body" || typeof value !== "object" || value === null || !("end" in value) || (value as { end: number }).end <= offset);
-}
-
-/** Whether `fresh` is `old` with every `start` and `end` moved by `delta`. */
-function equalShifted(fresh: unknown, old: unknown, delta: number, key = ""): boolean {
-  if ((key === "start" || key === "end") && typeof old === "number") return fresh === old + delta;
-  if (typeof old !== "object" || old === null || typeof fresh !== "object" || fresh === null) return fresh === old;
-  const oldKeys = Object.keys(old);
-  if (oldKeys.length !== Object.keys(fresh).length) return false;
-  return oldKeys.every((k) => equalShifted((fresh as Record<string, unknown>)[k], (old as Record<string, unknown>)[k], delta, k));
 }
 
 /** A token the parser sees but the text does not have: its offsets are NaN, so the tree drops it. */

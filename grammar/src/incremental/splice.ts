@@ -1,6 +1,6 @@
 /**
  * Helpers shared by the re-parses (reparse.ts, reparseMembers.ts): finding nodes and comments by offset,
- * and moving tokens.
+ * moving tokens, and comparing re-parsed nodes with the ones they replace.
  */
 import { createTokenInstance, type IToken } from "chevrotain";
 import type { Span } from "../syntax/ast.js";
@@ -68,4 +68,17 @@ export function splicedComments(old: readonly IToken[], regionStart: number, reg
     ...regionComments,
     ...old.slice(countCommentsBefore(old, oldRegionEnd)).map((t) => rebased(t, delta)),
   ];
+}
+
+/**
+ * Whether `fresh` is `old` with every `start` and `end` moved by `delta`. A declaration's `doc` is left out:
+ * doc comments are attached after parsing.
+ */
+export function equalShifted(fresh: unknown, old: unknown, delta: number, key = ""): boolean {
+  if ((key === "start" || key === "end") && typeof old === "number") return fresh === old + delta;
+  if (typeof old !== "object" || old === null || typeof fresh !== "object" || fresh === null) return fresh === old;
+  const keys = (node: object) => Object.keys(node).filter((k) => k !== "doc");
+  const oldKeys = keys(old);
+  if (oldKeys.length !== keys(fresh).length) return false;
+  return oldKeys.every((k) => equalShifted((fresh as Record<string, unknown>)[k], (old as Record<string, unknown>)[k], delta, k));
 }

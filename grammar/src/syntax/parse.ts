@@ -49,7 +49,7 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
     end: e.offset + e.length,
     message: `unexpected character${e.length > 1 ? "s" : ""} '${text.substr(e.offset, Math.min(e.length, 20))}'`,
   }));
-  const parser = maxBraceDepth(tokens) > MAX_RECOVERED_DEPTH ? parserWithoutRecovery() : recoveringParser;
+  const parser = braceDepths(tokens).max > MAX_RECOVERED_DEPTH ? parserWithoutRecovery() : recoveringParser;
   const declarations: Declaration[] = [];
   let from = 0;
   while (from < tokens.length) {
@@ -86,16 +86,20 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
 }
 
 /** Real files nest three levels deep; beyond this, recovery is switched off (see parserWithoutRecovery). */
-const MAX_RECOVERED_DEPTH = 64;
+export const MAX_RECOVERED_DEPTH = 64;
 
-function maxBraceDepth(tokens: readonly IToken[]): number {
+/**
+ * How deep `tokens` nest braces at most, and how many are still open after the last token (a closing brace
+ * with none open is not counted).
+ */
+export function braceDepths(tokens: readonly IToken[]): { max: number; open: number } {
   let depth = 0;
   let max = 0;
   for (const t of tokens) {
     if (t.tokenType === T.LCurly) max = Math.max(max, ++depth);
     else if (t.tokenType === T.RCurly && depth > 0) depth--;
   }
-  return max;
+  return { max, open: depth };
 }
 
 /**
