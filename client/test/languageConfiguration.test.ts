@@ -53,8 +53,10 @@ describe("extension manifest", () => {
     for (const path of paths) assert.ok(existsSync(new URL(path, root)), `${path} is missing`);
   });
 
-  it("activates on the language and on every command, all of which sit in the vmig category", () => {
+  it("activates on the language, with a workspace that holds scenarios, and on every command, all of which sit in the vmig category", () => {
     assert.ok(manifest.activationEvents.includes("onLanguage:vmig"));
+    // The language server then starts with the workspace and warms up before the first scenario is opened.
+    assert.ok(manifest.activationEvents.includes("workspaceContains:**/*.vmig"));
     for (const { command, category } of manifest.contributes.commands) {
       assert.ok(manifest.activationEvents.includes(`onCommand:${command}`), `onCommand:${command} is missing`);
       assert.equal(category, "vmig", command);

@@ -3,7 +3,7 @@ export { parse, type ParseResult, type SyntaxError } from "./syntax/parse.js";
 export * from "./units.js";
 export { check, CheckCache, syntaxDiagnostics, MAX_CHECKED_BYTES, type CheckResult, type CheckOptions } from "./check/check.js";
 export { reparse, type ParsedText } from "./incremental/reparse.js";
-export { rehearsal, type RehearsedCheck } from "./incremental/rehearsal.js";
+export { rehearsal, warmUp, type RehearsedCheck } from "./incremental/rehearsal.js";
 export type { ImportResolver, ImportedFile } from "./check/imports.js";
 export type { Diagnostic, DiagnosticCode, Severity, Fix, TextEdit } from "./check/diagnostics.js";
 export { SymbolTable, type SymbolInfo, type ReferenceSite } from "./check/symbols.js";

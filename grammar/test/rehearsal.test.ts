@@ -1,12 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { changedRange } from "../src/incremental/reparse.js";
-import { check, rehearsal } from "../src/index.js";
+import { check, rehearsal, warmUp } from "../src/index.js";
 import { snapshot } from "./checkSnapshot.js";
 
-// The rehearsal a language server runs to warm the incremental check: each of its checks must be what a
-// fresh check of its text gives, its edits must keep the scenario valid (so the whole check runs, forecasts
-// included) and each must move the text after it, and they must touch every kind of declaration they name.
+// The rehearsal a language server runs to warm the incremental check, and its warm-up, which includes one:
+// each of the rehearsal's checks must be what a fresh check of its text gives, its edits must keep the
+// scenario valid (so the whole check runs, forecasts included) and each must move the text after it, and
+// they must touch every kind of declaration they name.
 
 /**
  * Each step of a rehearsal as it was made: a later check moves the previous one's tree into its own, so
@@ -49,4 +50,16 @@ test("the rehearsal's edits touch VMs, migrations and the topology's hosts and l
     touched.add(line.trim().split(" ")[0]!);
   }
   assert.deepEqual([...touched].sort(), ["host", "link", "migrate", "vm"]);
+});
+
+test("the warm-up rehearses edits of a 2,000-line scenario, then checks it twice more, with no problem", () => {
+  const sizes: number[] = [];
+  let problems = 0;
+  for (const { text, result } of warmUp()) {
+    sizes.push(text.split("\n").length);
+    problems += result.diagnostics.length;
+  }
+  assert.equal(sizes.length, 43, "a check, 40 edits, two more checks");
+  assert.ok(sizes.every((lines) => lines >= 2_000), `${Math.min(...sizes)} lines`);
+  assert.equal(problems, 0);
 });

@@ -15,12 +15,16 @@
  * The first check of a large document (opening it) publishes its syntax errors as soon as it is parsed, and
  * everything else when the check ends. That check runs without filling a cache; the check that fills it
  * (AnalysisCache's `fill`) runs on the next turn of the event loop, after the requests already received.
- * The first such fill starts the rehearsal of an edit (rehearsal.ts), which warms the incremental check.
+ *
+ * Once in the server's life, V8 is made to compile the parser and the check before the user waits for them
+ * (rehearsal.ts): a server still without documents a moment after it was initialized (started with the
+ * workspace, before the user opens a file) warms up; one whose first document came at once (the file that
+ * started it) rehearses an edit after that document's cache is filled.
  */
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { AnalysisCache } from "./analysis.js";
-import { syntaxDiagnostics } from "@vmig/grammar";
+import { rehearsal, syntaxDiagnostics, warmUp } from "@vmig/grammar";
 import { toLspDiagnostic } from "./convert.js";
 import { Rehearsal } from "./rehearsal.js";
 import { performance } from "node:perf_hooks";
@@ -29,11 +33,18 @@ const MIN_DEBOUNCE_MS = 15;
 const MAX_DEBOUNCE_MS = 120;
 /** A document at least this long (about 1,600 lines) gets its syntax errors published first when opened. */
 const SYNTAX_FIRST_CHARS = 64 * 1024;
+/**
+ * How long after initialization the server waits for a document before it warms up: an editor sends the
+ * document that started the server right after initializing it, and its opening should not wait for a step.
+ */
+const WARM_UP_AFTER_MS = 200;
 
 /** What other features may ask of the diagnostics' scheduling. */
 export interface DiagnosticsSchedule {
   /** Starts the delay of `uri`'s waiting check again, if one is waiting. */
   postpone(uri: string): void;
+  /** Warms the server up in a moment if no document is open by then (the file's comment); call it once initialized. */
+  warmUpWhenIdle(): void;
 }
 
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): DiagnosticsSchedule {
@@ -63,15 +74,21 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     });
   };
 
-  const rehearsal = new Rehearsal(() => pending.size > 0, (message) => connection.console.error(message));
+  const rehearsals = new Rehearsal(() => pending.size > 0, connection.console);
 
   /**
    * Fills `uri`'s check cache at `version` if its check did not (AnalysisCache's `fill`); it publishes nothing
-   * new. The server's first rehearsal of an edit follows (rehearsal.ts).
+   * new. The server's rehearsal of an edit follows, unless it warmed up before (rehearsal.ts).
    */
   const fill = (uri: string, version: number) => {
     atVersion(uri, version, "checking", (document) => cache.fill(document));
-    rehearsal.start();
+    rehearsals.start(() => rehearsal(), "rehearsing an edit");
+  };
+
+  const warmUpWhenIdle = () => {
+    setTimeout(() => {
+      if (documents.all().length === 0) rehearsals.start(warmUp, "warming up");
+    }, WARM_UP_AFTER_MS);
   };
 
   /** Publishes the syntax errors of a large document never checked, then checks it on the next turn. */
@@ -117,5 +134,5 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  return { postpone };
+  return { postpone, warmUpWhenIdle };
 }

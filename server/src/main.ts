@@ -52,6 +52,7 @@ connection.onInitialize((params) => {
 });
 
 const diagnostics = registerDiagnostics(connection, documents, cache);
+connection.onInitialized(() => diagnostics.warmUpWhenIdle());
 registerCompletion(connection, documents, cache, diagnostics);
 registerNavigation(connection, documents, cache);
 registerHover(connection, documents, cache);

@@ -10,6 +10,7 @@ import {
   createProtocolConnection,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
@@ -30,6 +31,8 @@ export class TestClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   stderr = "";
+  /** Every message the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
   /** The server's answer to `initialize`, once it came. */
   initialized: InitializeResult | undefined;
 
@@ -41,6 +44,10 @@ export class TestClient {
       const list = this.diagnostics.get(params.uri) ?? [];
       list.push(params);
       this.diagnostics.set(params.uri, list);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.listen();
@@ -70,6 +77,15 @@ export class TestClient {
   async diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
     for (;;) {
       const found = this.diagnostics.get(uri)?.find((p) => p.version === version);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /** Waits until the server logs a message that matches `pattern`, and returns it. */
+  async logged(pattern: RegExp): Promise<string> {
+    for (;;) {
+      const found = this.logs.find((m) => pattern.test(m));
       if (found) return found;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
