@@ -2,8 +2,8 @@
  * Syntax error messages in the words of the language rather than of Chevrotain's token classes.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
-import { EOF } from "chevrotain";
-import { keywordTokens } from "./tokens.js";
+import { EOF, tokenMatcher } from "chevrotain";
+import { Identifier, keywordTokens, Number as NumberToken } from "./tokens.js";
 
 const labels: Record<string, string> = {
   Identifier: "a name",
@@ -21,6 +21,13 @@ const labels: Record<string, string> = {
   LCurly: "'{'",
   RCurly: "'}'",
   Dot: "'.'",
+  HyphenatedWord: "a hyphenated word",
+  Arrow: "'->'",
+  DotDot: "'..'",
+  LBracket: "'['",
+  RBracket: "']'",
+  Star: "'*'",
+  Comma: "','",
 };
 
 /** How a token type is named in a message: `'}'`, `a name`, or a keyword in quotes. */
@@ -36,12 +43,34 @@ export function describeToken(token: IToken): string {
   return `'${token.image.length > 40 ? token.image.slice(0, 40) + "…" : token.image}'`;
 }
 
-function describeAlternatives(paths: TokenType[][][]): string {
-  const firsts = new Set<string>();
-  for (const alt of paths) for (const path of alt) if (path[0]) firsts.add(describeType(path[0]));
-  const list = [...firsts];
+/** The token types at position `at` of `paths`, named and listed: `'{', a name or a string`. */
+function describeAlternatives(paths: TokenType[][][], at = 0): string {
+  const names = new Set<string>();
+  for (const alt of paths) for (const path of alt) if (path[at]) names.add(describeType(path[at]));
+  const list = [...names];
   if (list.length <= 1) return list[0] ?? "something else";
   return `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`;
+}
+
+/**
+ * How many of the found tokens `actual` match the start of at least one of the expected `paths` (which the
+ * parser looked ahead along), and those paths: when the first token fits, the error lies after it.
+ */
+function longestFit(paths: TokenType[][][], actual: IToken[]): { fit: number; paths: TokenType[][][] } {
+  let fit = 0;
+  let fitting = paths;
+  for (let at = 0; at < actual.length; at++) {
+    const next = paths.map((alt) => alt.filter((path) => path.length > at + 1 && path.slice(0, at + 1).every((type, i) => tokenMatcher(actual[i]!, type))));
+    if (next.every((alt) => alt.length === 0)) break;
+    fit = at + 1;
+    fitting = next;
+  }
+  return { fit, paths: fitting };
+}
+
+/** Whether `token` is a word written against the number before it, with no space (`2x000`). */
+function wordAgainstNumber(token: IToken, previous: IToken | undefined): previous is IToken {
+  return previous !== undefined && tokenMatcher(previous, NumberToken) && tokenMatcher(token, Identifier) && previous.startOffset + previous.image.length === token.startOffset;
 }
 
 const keywordNames = new Set(keywordTokens.map((t) => t.name));
@@ -59,8 +88,18 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `unexpected ${describeToken(firstRedundant)}: expected a declaration (${declarationWords})`;
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {
-    return `unexpected ${describeToken(actual[0]!)}: expected ${describeAlternatives(expectedPathsPerAlt)}`;
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous }) {
+    const found = actual[0]!;
+    if (wordAgainstNumber(found, previous)) {
+      return `unexpected ${describeToken(found)} right after the number '${previous.image}': '${previous.image}${found.image}' is not a number`;
+    }
+    // A first token that can start a member (a name) with a wrong one after it: say what should follow it.
+    const { fit, paths } = longestFit(expectedPathsPerAlt, actual);
+    if (fit > 0 && fit < actual.length) {
+      const after = actual.slice(0, fit).map(describeToken).join(" ");
+      return `after ${after}, expected ${describeAlternatives(paths, fit)} but found ${describeToken(actual[fit]!)}`;
+    }
+    return `unexpected ${describeToken(found)}: expected ${describeAlternatives(expectedPathsPerAlt)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual }) {
     return `unexpected ${describeToken(actual[0]!)}: expected ${describeAlternatives([expectedIterationPaths])}`;

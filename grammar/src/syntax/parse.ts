@@ -69,12 +69,12 @@ export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly 
     if (parsed) for (const declaration of parsed) declarations.push(declaration);
     let stoppedAt: number | undefined;
     for (const e of parser.errors) {
-      if (e.name === "NotAllInputParsedException") {
-        stoppedAt = tokens.indexOf(e.token, from);
-        errors.push({ ...tokenSpan(e.token, text.length), message: e.message });
-      } else {
-        errors.push({ ...tokenSpan(e.token, text.length), message: e.message });
-      }
+      if (e.name === "NotAllInputParsedException") stoppedAt = tokens.indexOf(e.token, from);
+      const span = tokenSpan(e.token, text.length);
+      // Recovery often reports the same token twice (no member starts with it, then the block cannot close
+      // at it): the first message says more.
+      if (errors.length > 0 && errors[errors.length - 1]!.start === span.start) continue;
+      errors.push({ ...span, message: e.message });
     }
     if (stoppedAt === undefined || stoppedAt < 0) break;
     from = stoppedAt + 1;
