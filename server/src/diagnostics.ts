@@ -18,8 +18,9 @@
  *
  * Once in the server's life, V8 is made to compile the parser and the check before the user waits for them
  * (rehearsal.ts): a server still without documents a moment after it was initialized (started with the
- * workspace, before the user opens a file) warms up; one whose first document came at once (the file that
- * started it) rehearses an edit after that document's cache is filled.
+ * workspace, before the user opens a file) warms up until a document is opened; one whose first document
+ * came sooner (the file that started it), or came during the warm-up, rehearses an edit after that
+ * document's cache is filled.
  */
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -87,7 +88,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
 
   const warmUpWhenIdle = () => {
     setTimeout(() => {
-      if (documents.all().length === 0) rehearsals.start(warmUp, "warming up");
+      const documentOpen = () => documents.all().length > 0;
+      if (!documentOpen()) rehearsals.start(warmUp, "warming up", documentOpen);
     }, WARM_UP_AFTER_MS);
   };
 

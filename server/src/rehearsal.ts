@@ -6,8 +6,9 @@
  * longer, and its first edits were checked in 35–90 ms instead of 10–25 (BENCHMARKS.md).
  *
  * One step runs per turn of the event loop, so a request waits for at most one step, and none runs while a
- * document's check waits for its delay: the user's edits come first. A step that fails is logged and ends
- * the work; it never takes the server down. The end is logged with the time it took.
+ * document's check waits for its delay: the user's edits come first. The warm-up stops when a document is
+ * opened (that document's own checks and the rehearsal after its fill take over). A step that fails is
+ * logged and ends the work; it never takes the server down. The end is logged with the time it took.
  */
 import { performance } from "node:perf_hooks";
 
@@ -24,7 +25,9 @@ export interface RehearsalLog {
 const BUSY_RETRY_MS = 15;
 
 export class Rehearsal {
-  private started = false;
+  /** Whether work ran to its end or failed: no other work starts then. */
+  private over = false;
+  private running = false;
 
   /** `busy`: whether a check is waiting, in which case no step runs; `report`: where failures and the end go. */
   constructor(
@@ -32,26 +35,32 @@ export class Rehearsal {
     private readonly report: RehearsalLog,
   ) {}
 
-  /** Starts the work `makeSteps` makes, named `what` in the log, unless work started before. */
-  start(makeSteps: () => RehearsalSteps, what: string): void {
-    if (this.started) return;
-    this.started = true;
+  /**
+   * Starts the work `makeSteps` makes, named `what` in the log, unless other work runs or ran to its end.
+   * Before each step, `stopIf` may stop it: the work then ends unfinished, and other work may start later.
+   */
+  start(makeSteps: () => RehearsalSteps, what: string, stopIf: () => boolean = () => false): void {
+    if (this.over || this.running) return;
+    this.running = true;
     const steps = makeSteps();
     const startedAt = performance.now();
+    const elapsed = () => Math.round(performance.now() - startedAt);
     let count = 0;
+    const end = (over: boolean, report: () => void) => {
+      this.running = false;
+      this.over = over;
+      report();
+    };
     const step = () => {
+      if (stopIf()) return end(false, () => this.report.log(`vmig: ${what} stopped after ${count} steps in ${elapsed()} ms`));
       if (this.busy()) {
         setTimeout(step, BUSY_RETRY_MS);
         return;
       }
       try {
-        if (steps.next().done) {
-          this.report.log(`vmig: ${what} done: ${count} steps in ${Math.round(performance.now() - startedAt)} ms`);
-          return;
-        }
+        if (steps.next().done) return end(true, () => this.report.log(`vmig: ${what} done: ${count} steps in ${elapsed()} ms`));
       } catch (e) {
-        this.report.error(`vmig: ${what} failed (the editor is unaffected): ${(e as Error).stack ?? e}`);
-        return;
+        return end(true, () => this.report.error(`vmig: ${what} failed (the editor is unaffected): ${(e as Error).stack ?? e}`));
       }
       count++;
       setImmediate(step);

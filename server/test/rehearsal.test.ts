@@ -4,9 +4,9 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { Rehearsal } from "../src/rehearsal.js";
 
 // The server's scheduling of its warm-up or rehearsal of an edit: steps run one per turn of the event loop,
-// never while a check waits, only once per server (whichever starts first), the end is logged, and a failing
-// step is logged, not thrown. The work is counted steps here; grammar/test/rehearsal.test.ts checks the
-// grammar's rehearsal itself.
+// never while a check waits, one work at a time and none after one ran to its end, a work its condition
+// stops lets another start, the end is logged, and a failing step is logged, not thrown. The work is counted
+// steps here; grammar/test/rehearsal.test.ts checks the grammar's rehearsal itself.
 
 /** Steps that count how many ran, and throw at step `failAt` if given. */
 function* countedSteps(count: number, ran: { steps: number }, failAt?: number): Generator<void, void, void> {
@@ -67,4 +67,27 @@ test("a step that fails is logged and ends the rehearsal, without throwing", asy
   assert.equal(log.errors.length, 1);
   assert.match(log.errors[0]!, /rehearsing an edit failed.*step failed/s);
   assert.deepEqual(log.infos, [], "a rehearsal that failed is not reported done");
+});
+
+test("work that its condition stops ends unfinished, says so, and other work may start afterwards", async () => {
+  const warmUp = { steps: 0 };
+  const rehearsal = { steps: 0 };
+  const log = keptLog();
+  const rehearsals = new Rehearsal(() => false, log);
+  let documentOpen = false;
+  rehearsals.start(() => countedSteps(50, warmUp), "warming up", () => documentOpen);
+  await turns(3);
+  documentOpen = true;
+  rehearsals.start(() => countedSteps(3, rehearsal), "rehearsing an edit");
+  await turns(3);
+  assert.ok(warmUp.steps > 0 && warmUp.steps < 50, `${warmUp.steps} steps of the warm-up ran`);
+  assert.equal(rehearsal.steps, 0, "no other work starts while the first runs");
+  assert.match(log.infos[0]!, /^vmig: warming up stopped after \d+ steps in \d+ ms$/);
+  rehearsals.start(() => countedSteps(3, rehearsal), "rehearsing an edit");
+  await turns(10);
+  assert.equal(rehearsal.steps, 3);
+  assert.match(log.infos[1]!, /^vmig: rehearsing an edit done: 3 steps/);
+  rehearsals.start(() => countedSteps(3, rehearsal), "rehearsing an edit");
+  await turns(5);
+  assert.equal(rehearsal.steps, 3, "nothing starts after work ran to its end");
 });

@@ -6,8 +6,9 @@ import { pathToFileURL } from "node:url";
 import { repositoryRoot, TestClient } from "./lspClient.js";
 
 // Once in its life, the server makes V8 compile the parser and the check before the user waits for them: it
-// warms up when it has no document a moment after it was initialized (started with the workspace), and
-// rehearses an edit after its first large document's check otherwise (the file that started it came at once).
+// warms up when it has no document a moment after it was initialized (started with the workspace), until a
+// document is opened, and rehearses an edit after its first large document's check otherwise (the file that
+// started it came at once, or came during the warm-up).
 
 const sample = join(repositoryRoot, "samples", "quickstart.vmig");
 
@@ -45,6 +46,24 @@ test("a server whose first document comes at once does not warm up, and rehearse
     assert.deepEqual((await client.allDiagnosticsFor(uri, 1, 2))[1]!.diagnostics.filter((d) => d.severity === 1), []);
     assert.match(await client.logged(/rehearsing an edit/), /^vmig: rehearsing an edit done: \d+ steps in \d+ ms$/);
     assert.ok(!client.logs.some((m) => /warming up|failed/.test(m)), client.logs.join("\n"));
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test("a document opened during the warm-up stops it, and the rehearsal of an edit follows its check", { timeout: 60_000 }, async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    // The warm-up starts 200 ms after initialization, and its first step alone (a 2,000-line check in code
+    // not yet compiled) takes longer than the 150 ms after that.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const uri = pathToFileURL(join(repositoryRoot, "test-documents", "large.vmig")).href;
+    await client.open(uri, largeScenario());
+    assert.deepEqual((await client.allDiagnosticsFor(uri, 1, 2))[1]!.diagnostics.filter((d) => d.severity === 1), []);
+    assert.match(await client.logged(/rehearsing an edit/), /done/);
+    assert.ok(client.logs.some((m) => /^vmig: warming up stopped after \d+ steps/.test(m)), client.logs.join("\n"));
+    assert.ok(!client.logs.some((m) => /warming up done|failed/.test(m)), client.logs.join("\n"));
   } finally {
     await client.shutdown();
   }
