@@ -23,48 +23,50 @@ function largeScenario(): string {
   return text;
 }
 
-test("a server with no document a moment after initialization warms up, says so, and then serves documents", { timeout: 60_000 }, async () => {
+/** Runs `work` against a server of its own, started and initialized now, and shut down after. */
+async function withServer(work: (client: TestClient) => Promise<void>): Promise<void> {
   const client = new TestClient();
   try {
     await client.initialize();
+    await work(client);
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** Opens the large scenario and waits for its diagnostics, which must hold no error. */
+async function openLargeScenario(client: TestClient): Promise<void> {
+  const uri = pathToFileURL(join(repositoryRoot, "test-documents", "large.vmig")).href;
+  await client.open(uri, largeScenario());
+  assert.deepEqual((await client.allDiagnosticsFor(uri, 1, 2))[1]!.diagnostics.filter((d) => d.severity === 1), []);
+}
+
+/** Whether the server logged a message that matches `pattern`. */
+const hasLogged = (client: TestClient, pattern: RegExp) => client.logs.some((m) => pattern.test(m));
+
+test("a server with no document a moment after initialization warms up, says so, and then serves documents", { timeout: 60_000 }, () =>
+  withServer(async (client) => {
     assert.match(await client.logged(/warming up/), /^vmig: warming up done: 43 steps in \d+ ms$/);
     const uri = pathToFileURL(sample).href;
     await client.open(uri, readFileSync(sample, "utf8"));
     assert.deepEqual((await client.diagnosticsFor(uri, 1)).diagnostics.filter((d) => d.severity === 1), []);
-    assert.ok(!client.logs.some((m) => /rehears|failed/.test(m)), client.logs.join("\n"));
-  } finally {
-    await client.shutdown();
-  }
-});
+    assert.ok(!hasLogged(client, /rehears|failed/), client.logs.join("\n"));
+  }));
 
-test("a server whose first document comes at once does not warm up, and rehearses an edit after checking it", { timeout: 60_000 }, async () => {
-  const client = new TestClient();
-  try {
-    await client.initialize();
-    const uri = pathToFileURL(join(repositoryRoot, "test-documents", "large.vmig")).href;
-    await client.open(uri, largeScenario());
-    assert.deepEqual((await client.allDiagnosticsFor(uri, 1, 2))[1]!.diagnostics.filter((d) => d.severity === 1), []);
+test("a server whose first document comes at once does not warm up, and rehearses an edit after checking it", { timeout: 60_000 }, () =>
+  withServer(async (client) => {
+    await openLargeScenario(client);
     assert.match(await client.logged(/rehearsing an edit/), /^vmig: rehearsing an edit done: \d+ steps in \d+ ms$/);
-    assert.ok(!client.logs.some((m) => /warming up|failed/.test(m)), client.logs.join("\n"));
-  } finally {
-    await client.shutdown();
-  }
-});
+    assert.ok(!hasLogged(client, /warming up|failed/), client.logs.join("\n"));
+  }));
 
-test("a document opened during the warm-up stops it, and the rehearsal of an edit follows its check", { timeout: 60_000 }, async () => {
-  const client = new TestClient();
-  try {
-    await client.initialize();
+test("a document opened during the warm-up stops it, and the rehearsal of an edit follows its check", { timeout: 60_000 }, () =>
+  withServer(async (client) => {
     // The warm-up starts 200 ms after initialization, and its first step alone (a 2,000-line check in code
     // not yet compiled) takes longer than the 150 ms after that.
     await new Promise((resolve) => setTimeout(resolve, 350));
-    const uri = pathToFileURL(join(repositoryRoot, "test-documents", "large.vmig")).href;
-    await client.open(uri, largeScenario());
-    assert.deepEqual((await client.allDiagnosticsFor(uri, 1, 2))[1]!.diagnostics.filter((d) => d.severity === 1), []);
+    await openLargeScenario(client);
     assert.match(await client.logged(/rehearsing an edit/), /done/);
-    assert.ok(client.logs.some((m) => /^vmig: warming up stopped after \d+ steps/.test(m)), client.logs.join("\n"));
-    assert.ok(!client.logs.some((m) => /warming up done|failed/.test(m)), client.logs.join("\n"));
-  } finally {
-    await client.shutdown();
-  }
-});
+    assert.ok(hasLogged(client, /^vmig: warming up stopped after \d+ steps/), client.logs.join("\n"));
+    assert.ok(!hasLogged(client, /warming up done|failed/), client.logs.join("\n"));
+  }));
