@@ -119,7 +119,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const hasErrors = diagnostics.hasErrors;
   return {
     parsed,
-    diagnostics: diagnostics.sorted(),
+    diagnostics: withoutGluedMissingUnits(diagnostics.sorted(), parsed.errors),
     symbols,
     scenario: hasErrors ? undefined : lowered.scenario,
     expectations: lowered.expectations,
@@ -127,6 +127,16 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     migrationDeclarations: lowered.migrationDeclarations,
     importedFiles: imports.files,
   };
+}
+
+/**
+ * `diagnostics` without a missing unit reported on a number written against a syntax error (`dirty 2x000`:
+ * `2` has no unit because `x000` broke the syntax): the syntax error is the one problem there.
+ */
+function withoutGluedMissingUnits(diagnostics: Diagnostic[], errors: readonly { readonly start: number }[]): Diagnostic[] {
+  if (errors.length === 0) return diagnostics;
+  const errorStarts = new Set(errors.map((e) => e.start));
+  return diagnostics.filter((d) => d.code !== "missing-unit" || !errorStarts.has(d.end));
 }
 
 /**
