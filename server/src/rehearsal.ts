@@ -46,21 +46,33 @@ export class Rehearsal {
     const startedAt = performance.now();
     const elapsed = () => Math.round(performance.now() - startedAt);
     let count = 0;
-    const end = (over: boolean, report: () => void) => {
+    /** Ends the work; `over` if no other work may start after it. */
+    const end = (over: boolean) => {
       this.running = false;
       this.over = over;
-      report();
     };
     const step = () => {
-      if (stopIf()) return end(false, () => this.report.log(`vmig: ${what} stopped after ${count} steps in ${elapsed()} ms`));
+      if (stopIf()) {
+        end(false);
+        this.report.log(`vmig: ${what} stopped after ${count} steps in ${elapsed()} ms`);
+        return;
+      }
       if (this.busy()) {
         setTimeout(step, BUSY_RETRY_MS);
         return;
       }
+      let done: boolean | undefined;
       try {
-        if (steps.next().done) return end(true, () => this.report.log(`vmig: ${what} done: ${count} steps in ${elapsed()} ms`));
+        done = steps.next().done;
       } catch (e) {
-        return end(true, () => this.report.error(`vmig: ${what} failed (the editor is unaffected): ${(e as Error).stack ?? e}`));
+        end(true);
+        this.report.error(`vmig: ${what} failed (the editor is unaffected): ${(e as Error).stack ?? e}`);
+        return;
+      }
+      if (done) {
+        end(true);
+        this.report.log(`vmig: ${what} done: ${count} steps in ${elapsed()} ms`);
+        return;
       }
       count++;
       setImmediate(step);

@@ -36,7 +36,7 @@ import type { Declaration } from "../syntax/ast.js";
 import { attachDocComments, braceDepths, MAX_RECOVERED_DEPTH, parse, parseTokens, type ParseResult, type SyntaxError } from "../syntax/parse.js";
 import { vmigLexer } from "../syntax/tokens.js";
 import { shiftOffsets } from "./shift.js";
-import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
+import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments, WITNESSES } from "./splice.js";
 import { reparseMembers } from "./reparseMembers.js";
 
 /** A text and its parse, as kept from the previous version of a document. */
@@ -135,9 +135,6 @@ export function reparseEdit(text: string, previous: ParsedText): ParseResult | u
     comments,
   };
 }
-
-/** How many declarations after a region that parses with errors are parsed again with it, as witnesses. */
-const WITNESSES = 3;
 
 /**
  * The declarations and errors of a region that parsed with errors (`parsed`, from its `tokens`), or

@@ -16,10 +16,7 @@ import { parseTokens, type ParseResult } from "../syntax/parse.js";
 import * as T from "../syntax/tokens.js";
 import type { ChangedRange, ParsedText } from "./reparse.js";
 import { shiftOffsets } from "./shift.js";
-import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments } from "./splice.js";
-
-/** How many members after the edited ones are parsed again as witnesses: at least the parser's lookahead of 3 tokens. */
-const WITNESSES = 3;
+import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments, WITNESSES } from "./splice.js";
 
 /**
  * The parse of `text` with the members of `previous`'s declaration number `index` that `edit` touched parsed

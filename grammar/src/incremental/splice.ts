@@ -5,6 +5,12 @@
 import { createTokenInstance, type IToken } from "chevrotain";
 import type { Span } from "../syntax/ast.js";
 
+/**
+ * How many unchanged nodes (declarations or members) after an edited region are parsed again with it, as
+ * witnesses that must come out as before: at least the parser's lookahead of 3 tokens.
+ */
+export const WITNESSES = 3;
+
 function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
 }
