@@ -167,11 +167,14 @@ function sameInputs(inputs: IdentityInputs, source: number, target: number, prof
   );
 }
 
-/** A cached forecast as migration `index`'s, with the reuse decision of this run (itself when they are its own). */
+/**
+ * A cached forecast as migration `index`'s, with the reuse decision of this run (itself when they are its own).
+ * Every forecast, made here or by `forecastOne`, has every field (undefined when absent) in the same order, so
+ * that V8 gives them one hidden class and the checks optimised on one are not deoptimised by another.
+ */
 function reindexed(forecast: MigrationForecast, index: number, reuse: ReuseDecision): MigrationForecast {
   if (forecast.index === index && Object.is(forecast.reuse.staticBytes, reuse.staticBytes) && forecast.reuse.donor === reuse.donor && ("donor" in forecast.reuse) === ("donor" in reuse)) return forecast;
-  const { route, dirtyBytesPerSec, prediction } = forecast;
-  return { index, ...(route ? { route } : {}), dirtyBytesPerSec, ...(prediction ? { prediction } : {}), reuse };
+  return { index, route: forecast.route, dirtyBytesPerSec: forecast.dirtyBytesPerSec, prediction: forecast.prediction, reuse };
 }
 
 /**
@@ -221,7 +224,7 @@ function forecastOne(scenario: Scenario, { topology, routing }: RoutedNetwork, i
   const target = scenario.hosts[migration.target]!;
   const dirtyBytesPerSec = vm.dirty.bytesPerSec;
   const route = routing.route(source.node, target.node);
-  if (!route) return { index, dirtyBytesPerSec, reuse };
+  if (!route) return { index, route: undefined, dirtyBytesPerSec, prediction: undefined, reuse };
   const narrowest = route.links.find((id) => topology.directedLinks[id]!.bandwidthBytesPerSec === route.bottleneckBytesPerSec);
   const bottleneckLink = narrowest === undefined ? -1 : topology.directedLinks[narrowest]!.link;
   const summary = { bandwidthBytesPerSec: route.bottleneckBytesPerSec, latencySec: route.latencySec, hops: route.links.length, bottleneckLink };
@@ -240,7 +243,7 @@ function forecastOne(scenario: Scenario, { topology, routing }: RoutedNetwork, i
     });
     return { index, route: summary, dirtyBytesPerSec, prediction, reuse };
   } catch {
-    return { index, route: summary, dirtyBytesPerSec, reuse };
+    return { index, route: summary, dirtyBytesPerSec, prediction: undefined, reuse };
   }
 }
 

@@ -34,11 +34,18 @@ test("every check of the rehearsal equals a fresh check of its text, and has no 
   }
 });
 
-test("each edit of the rehearsal types or removes one character, and every other one undoes the one before", () => {
+test("each edit of the rehearsal changes one character, typed in or over, and every other one undoes the one before", () => {
+  let moving = 0;
   for (let i = 1; i < steps.length; i++) {
-    assert.equal(Math.abs(steps[i]!.text.length - steps[i - 1]!.text.length), 1, `edit ${i} moves the text after it`);
-    if (i % 2 === 0) assert.equal(steps[i]!.text, steps[i - 2]!.text, `edit ${i} undoes edit ${i - 1}`);
+    const before = steps[i - 1]!.text;
+    const after = steps[i]!.text;
+    const { start, oldEnd, newEnd } = changedRange(before, after);
+    assert.ok(oldEnd - start <= 1 && newEnd - start <= 1 && newEnd - start + oldEnd - start >= 1, `edit ${i} changes one character`);
+    if (before.length !== after.length) moving++;
+    if (i % 2 === 0) assert.equal(after, steps[i - 2]!.text, `edit ${i} undoes edit ${i - 1}`);
   }
+  // Typed in, a digit moves the text after it; typed over, it moves nothing: both paths are rehearsed.
+  assert.ok(moving > 0 && moving < steps.length - 1, `${moving} of ${steps.length - 1} edits move the text`);
 });
 
 test("the rehearsal's edits touch VMs, migrations and the topology's hosts and links", () => {

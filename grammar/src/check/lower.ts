@@ -6,15 +6,13 @@
  * Networks are lowered in lowerNetwork.ts, traffic and policies in lowerTraffic.ts.
  */
 import { defaultProfile, type GeneratedTopology, type HypervisorProfile, type Link, type Migration, type NetworkNode, type Scenario, type Vm, type Host, type DirtyModel, type BackgroundFlow, type VmFlow, type RoutingSpec, type RateAllocation, type MigrationSchedule, type TransportSpec } from "@vmig/engine";
-import type { Declaration, ExpectDecl, HypervisorDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
+import type { Declaration, ExpectDecl, LinkDecl, MigrateDecl, ScenarioDecl, TopologyDecl, VmDecl } from "../syntax/ast.js";
 import { DEFAULT_PAGE_BYTES } from "../units.js";
 import { checkAttributes, checkNumber, type AttributeContext, type CheckedAttributes } from "./attributes.js";
 import { expectMetrics } from "./schema.js";
 import { expectation, type Expectation } from "./expectations.js";
 import { DiagnosticBag } from "./diagnostics.js";
-import { lowerHost, lowerHostSet, lowerHypervisor, lowerLinks, lowerTopology } from "./lowerNetwork.js";
-import { lowerPolicy, lowerTraffic } from "./lowerTraffic.js";
-import { lowerNetworkArchitecture } from "./lowerArchitecture.js";
+import { hostSetStep, hostStep, hypervisorStep, linksStep, migrationStep, networkStep, runPass, scenarioOrVmStep, topologyStep, type Passes } from "./lowerPasses.js";
 import type { NetworkArchitecture } from "@vmig/engine";
 import { placeMigrations, type PendingPlacement, type ReuseRow } from "./contentReuse.js";
 import type { ContentReusePolicy, DataCentreTrafficSpec, ScorePlacementSpec } from "@vmig/engine";
@@ -68,56 +66,23 @@ export interface SourcedDeclaration {
  */
 export function lower(imported: readonly SourcedDeclaration[], own: readonly Declaration[], context: AttributeContext, generated: ReadonlyMap<TopologyDecl, GeneratedTopology>, reuse?: LoweringReuse): Lowered {
   const builder = new ScenarioBuilder(context, generated);
-  // Only the checked file's declarations are reused (`ownPass`): an imported one reports its problems elsewhere.
-  let ownPass = false;
-  let networkMembers: NetworkMemberCache | undefined;
-  const pass = (kinds: readonly Declaration["kind"][], action: (d: Declaration) => void) => {
-    for (const item of imported) {
-      if (!kinds.includes(item.declaration.kind)) continue;
-      builder.context = { ...context, diagnostics: item.diagnostics };
-      context.symbols.diagnostics = item.diagnostics;
-      context.symbols.uri = item.uri;
-      action(item.declaration);
-    }
-    for (let i = 0; i < own.length; i++) {
-      if (!kinds.includes(own[i]!.kind)) continue;
-      if (!ownPass) {
-        builder.context = context;
-        context.symbols.diagnostics = context.diagnostics;
-        context.symbols.uri = undefined;
-        builder.networkMembers = networkMembers;
-        ownPass = true;
-      }
-      action(own[i]!);
-    }
-    builder.networkMembers = undefined;
-    ownPass = false;
-  };
+  const passes: Passes = { builder, context, imported, own, reuse };
   reuse?.members.begin(reuse.names, reuse.source);
   if (!reuse?.network.restore(builder, imported, own, context, reuse)) {
     const mark = { diagnostics: context.diagnostics.items.length, references: context.symbols.references.length };
-    networkMembers = reuse?.members;
-    pass(["hypervisor"], (d) => lowerHypervisor(builder, d as HypervisorDecl));
-    pass(["topology"], (d) => lowerTopology(builder, d as TopologyDecl));
-    pass(["host"], (d) => lowerHost(builder, d as Extract<Declaration, { kind: "host" }>));
-    pass(["hosts"], (d) => lowerHostSet(builder, d as Extract<Declaration, { kind: "hosts" }>));
-    pass(["topology"], (d) => lowerLinks(builder, d as TopologyDecl));
-    networkMembers = undefined;
+    runPass(passes, ["hypervisor"], hypervisorStep, reuse?.members);
+    runPass(passes, ["topology"], topologyStep, reuse?.members);
+    runPass(passes, ["host"], hostStep, reuse?.members);
+    runPass(passes, ["hosts"], hostSetStep, reuse?.members);
+    runPass(passes, ["topology"], linksStep, reuse?.members);
     reuse?.network.keep(builder, imported, own, context, reuse, mark);
   }
   reuse?.members.end();
-  const lowerVm = (d: VmDecl) => (reuse && ownPass ? reuse.vms.lower(builder, context, d, reuse.source) : builder.vm(d));
-  const lowerMigrate = (d: MigrateDecl) => (reuse && ownPass ? reuse.migrations.lower(builder, context, d, reuse.source) : builder.migrate(d));
   if (reuse) reuse.migrations.begin(reuse.vms.begin(reuse.names, builder.hostIndex));
-  pass(["network"], (d) => lowerNetworkArchitecture(builder, d as Extract<Declaration, { kind: "network" }>));
-  pass(["scenario", "vm"], (d) => (d.kind === "vm" ? lowerVm(d) : builder.scenario(d as ScenarioDecl)));
+  runPass(passes, ["network"], networkStep);
+  runPass(passes, ["scenario", "vm"], scenarioOrVmStep);
   reuse?.vms.end(reuse.source);
-  pass(["migrate", "expect", "traffic", "policy"], (d) => {
-    if (d.kind === "migrate") lowerMigrate(d);
-    else if (d.kind === "expect") builder.expect(d);
-    else if (d.kind === "traffic") lowerTraffic(builder, d);
-    else if (d.kind === "policy") lowerPolicy(builder, d);
-  });
+  runPass(passes, ["migrate", "expect", "traffic", "policy"], migrationStep);
   reuse?.migrations.end(reuse.source);
   context.symbols.diagnostics = context.diagnostics;
   context.symbols.uri = undefined;
@@ -301,6 +266,9 @@ export class ScenarioBuilder {
     this.resolveSequential();
     this.resolvePlacements();
     checkScorePlacement(this);
+    // Every field is always present, undefined when not set, so that every scenario lowered has the same
+    // hidden class in V8: code optimised on one scenario (the server's warm-up) runs on another without
+    // being deoptimised, which cost a document's first edits 20–40 ms (BENCHMARKS.md).
     return {
       scenario: {
         name: this.name,
@@ -312,17 +280,17 @@ export class ScenarioBuilder {
         hosts: this.hosts,
         vms: this.vms,
         migrations: this.migrations,
-        ...(this.routing ? { routing: this.routing } : {}),
-        ...(this.allocation ? { allocation: this.allocation } : {}),
-        ...(this.schedule ? { schedule: this.schedule } : {}),
-        ...(this.transport ? { transport: this.transport } : {}),
-        ...(this.network ? { network: this.network } : {}),
-        ...(this.background.length > 0 ? { background: this.background } : {}),
-        ...(this.vmFlows.length > 0 ? { vmFlows: this.vmFlows } : {}),
-        ...(this.repetitions > 1 ? { repetitions: this.repetitions } : {}),
-        ...(this.contentReuse ? { contentReuse: this.contentReuse } : {}),
-        ...(this.datacentreTraffic ? { datacentreTraffic: this.datacentreTraffic } : {}),
-        ...(this.scorePlacement ? { placement: this.scorePlacement } : {}),
+        routing: this.routing,
+        allocation: this.allocation,
+        schedule: this.schedule,
+        transport: this.transport,
+        network: this.network,
+        background: this.background.length > 0 ? this.background : undefined,
+        vmFlows: this.vmFlows.length > 0 ? this.vmFlows : undefined,
+        repetitions: this.repetitions > 1 ? this.repetitions : undefined,
+        contentReuse: this.contentReuse,
+        datacentreTraffic: this.datacentreTraffic,
+        placement: this.scorePlacement,
       },
       expectations: this.expectations,
       migrationDeclarations: this.migrationDeclarations,

@@ -55,7 +55,9 @@ export class MigrateLoweringCache {
     if (kept && references) {
       pushAll(context.symbols.references, references);
       for (let i = 0; i < kept.value.migrations.length; i++) builder.addMigration(decl, kept.value.migrations[i]!, kept.value.sequential);
-      this.memo.carry(decl, references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { ...kept.value, references } }, source);
+      // The moved value is made as `keep` makes one, so that both have the same hidden class (lower.ts's `result`).
+      const { migrations, sequential, vms } = kept.value;
+      this.memo.carry(decl, references === kept.value.references ? kept : { text: kept.text, start: decl.start, value: { migrations, sequential, vms, references } }, source);
       return;
     }
     if (decl.any) return builder.migrate(decl);
@@ -64,15 +66,25 @@ export class MigrateLoweringCache {
     if (context.diagnostics.items.length !== mark.diagnostics) return;
     const sites = context.symbols.references.slice(mark.references);
     if (!replayable(context.symbols, sites)) return;
-    const vms = sites.filter((site) => site.symbol.kind === "vm").map(({ symbol: { name } }) => namedVm(builder, name));
+    const vms = namedVms(builder, sites);
     const sequential = decl.modifiers.some((m) => m.text === "sequential");
     this.memo.keep(decl, source, { migrations: builder.migrations.slice(mark.migrations), sequential, vms, references: sites });
   }
 }
 
-function namedVm(builder: ScenarioBuilder, name: string): NamedVm {
-  const index = builder.vmIndex.get(name);
-  return { name, index, host: index === undefined ? undefined : builder.vms[index]!.host };
+/**
+ * The VMs that `sites` name, in an array filled by pushing: `map` makes a holey array while V8 runs it unoptimised
+ * and a packed one once optimised, and `sameVms`, optimised on one kind, would be deoptimised by the other.
+ */
+function namedVms(builder: ScenarioBuilder, sites: readonly ReferenceSite[]): NamedVm[] {
+  const vms: NamedVm[] = [];
+  for (let i = 0; i < sites.length; i++) {
+    const { name, kind } = sites[i]!.symbol;
+    if (kind !== "vm") continue;
+    const index = builder.vmIndex.get(name);
+    vms.push({ name, index, host: index === undefined ? undefined : builder.vms[index]!.host });
+  }
+  return vms;
 }
 
 /** Whether each of `vms` has the same index and host as when they were recorded. */
