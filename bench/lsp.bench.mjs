@@ -26,6 +26,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { generator, largeScenario, percentile } from "./largeScenario.mjs";
+import { SERVER_NODE_OPTIONS } from "../protocol/build/src/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -34,7 +35,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
  * file publishes twice: its syntax errors, then everything else); `logged` waits for a log message.
  */
 async function startServer() {
-  const server = spawn(process.execPath, [join(root, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
+  const server = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(root, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const published = new Map();
   const logs = [];

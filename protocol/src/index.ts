@@ -1,2 +1,3 @@
 export * from "./document.js";
 export * from "./messages.js";
+export * from "./launch.js";

@@ -6,6 +6,7 @@ import { before, after } from "node:test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { SERVER_NODE_OPTIONS } from "@vmig/protocol";
 import {
   createProtocolConnection,
   InitializeRequest,
@@ -37,7 +38,7 @@ export class TestClient {
   initialized: InitializeResult | undefined;
 
   constructor() {
-    this.process = spawn(process.execPath, [join(repositoryRoot, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(repositoryRoot, "server", "out", "main.js"), "--stdio"], { stdio: "pipe" });
     this.process.stderr!.on("data", (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
