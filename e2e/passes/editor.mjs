@@ -1,5 +1,7 @@
 // The editor steps of the dark pass on the quick-start sample: TextMate highlighting, a typo's diagnostic
 // and its Problems entry, completion of a VM name, and the hover's closed-form prediction.
+import { readdirSync, readFileSync } from "node:fs";
+import { SERVER_NODE_OPTIONS } from "../../protocol/build/src/index.js";
 import { fail, log, sleep } from "../common.mjs";
 import { migrateLine, sample } from "../samples.mjs";
 import { step } from "../steps.mjs";
@@ -34,6 +36,17 @@ export async function editorSteps(page) {
     await sleep(3000);
     const count = await squiggles(page);
     if (count !== 0) fail(`${count} error squiggles on the clean sample`);
+  });
+
+  await step(page, "server-node-options", async () => {
+    // The extension starts the language server with the Node options it is measured with (protocol/src/launch.ts).
+    const servers = languageServerCommandLines();
+    if (servers.length === 0) fail("no language server process is running");
+    for (const args of servers) {
+      const missing = SERVER_NODE_OPTIONS.filter((option) => !args.includes(option));
+      if (missing.length > 0) fail(`the language server runs without ${missing.join(" ")}: ${args.join(" ")}`);
+    }
+    log(`language server: ${servers.map((args) => args.join(" ")).join(" | ")}`);
   });
 
   await step(page, "diagnostics-typo", async () => {
@@ -95,4 +108,19 @@ export async function editorSteps(page) {
     await docShot(page, "editor-hover");
     await page.keyboard.press("Escape");
   });
+}
+
+/** The command line of every running process of the language server bundle, read from Linux's /proc. */
+function languageServerCommandLines() {
+  const lines = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let args;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    if (args.some((arg) => arg.endsWith("server/out/main.js"))) lines.push(args);
+  }
+  return lines;
 }
