@@ -2,10 +2,10 @@
  * The passes of lowering (lower.ts's `lower`): each pass visits the imported declarations of some kinds, then
  * the checked file's, and lowers each with one step.
  *
- * The runner and every step are functions of this module, made once, not closures made by each check. V8
- * keeps a function's optimised code for as long as the function lives, but a closure's only weakly: a full
- * garbage collection dropped the code of the closures the previous check had made, and the next check then ran
- * the pass over thousands of declarations unoptimised, two to four times as slow (BENCHMARKS.md).
+ * The runner and every step are functions of this module, made once, rather than closures made by each check.
+ * After a forced full collection, which drops optimised code as V8's memory reducer did (protocol/src/launch.ts),
+ * the next check of a 10,000-line scenario took about 18 ms with them against about 30 with the closures, and
+ * 6–8 ms before the collection (BENCHMARKS.md, session 7).
  */
 import type { Declaration, HypervisorDecl, ScenarioDecl, TopologyDecl } from "../syntax/ast.js";
 import type { AttributeContext } from "./attributes.js";
