@@ -4,8 +4,8 @@
  *
  * `--no-memory-reducer`: once a process has been idle for a few seconds after its heap grew, V8's memory
  * reducer runs a full collection meant to shrink the heap, and that collection also drops the optimised code
- * of every function. A user pauses between edits all the time, so the check after it ran unoptimised: 60–100
- * ms instead of 10–20 for an edit in a 10,000-line scenario (BENCHMARKS.md, "Language server"). Without it,
- * V8 still collects garbage as the heap grows.
+ * of every function. A user pauses between edits all the time, so the check after it ran unoptimised: 53–63
+ * ms instead of 10–20 for an edit in a 10,000-line scenario, timed inside the server (BENCHMARKS.md, "Language
+ * server"). Without it, V8 still collects garbage as the heap grows.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ["--no-memory-reducer"];
