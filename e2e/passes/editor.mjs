@@ -1,5 +1,6 @@
-// The editor steps of the dark pass on the quick-start sample: TextMate highlighting, a typo's diagnostic
-// and its Problems entry, completion of a VM name, and the hover's closed-form prediction.
+// The editor steps of the dark pass on the quick-start sample: TextMate highlighting, the language server's
+// Node options, a typo's diagnostic and its Problems entry, completion of a VM name, and the hover's
+// closed-form prediction.
 import { readdirSync, readFileSync } from "node:fs";
 import { SERVER_NODE_OPTIONS } from "../../protocol/build/src/index.js";
 import { fail, log, sleep } from "../common.mjs";
