@@ -34,9 +34,8 @@
 import type { IToken } from "chevrotain";
 import type { Declaration } from "../syntax/ast.js";
 import { attachDocComments, braceDepths, MAX_RECOVERED_DEPTH, parse, parseTokens, type ParseResult, type SyntaxError } from "../syntax/parse.js";
-import { vmigLexer } from "../syntax/tokens.js";
 import { shiftOffsets } from "./shift.js";
-import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments, WITNESSES } from "./splice.js";
+import { countStartingBefore, equalShifted, isBlank, lexedSlice, lineBreakBefore, splicedComments, WITNESSES } from "./splice.js";
 import { reparseMembers } from "./reparseMembers.js";
 
 /** A text and its parse, as kept from the previous version of a document. */
@@ -117,17 +116,15 @@ export function reparseEdit(text: string, previous: ParsedText): ParseResult | u
   const regionEnd = oldRegionEnd + delta;
   if (after < declarations.length && !lineBreakBefore(text, regionEnd)) return undefined;
 
-  const lexed = vmigLexer.tokenize(text.slice(regionStart, regionEnd));
-  if (lexed.errors.length > 0) return undefined;
-  const tokens = lexed.tokens.map((t) => rebased(t, regionStart));
-  const parsedRegion = parseTokens(text, tokens, []);
-  const region = parsedRegion.errors.length === 0 ? parsedRegion : witnessedRegion(text, tokens, parsedRegion, declarations.slice(after), regionEnd, delta);
+  const lexed = lexedSlice(text, regionStart, regionEnd);
+  if (!lexed) return undefined;
+  const following = declarations.slice(after);
+  const parsedRegion = parseTokens(text, lexed.tokens, []);
+  const region = parsedRegion.errors.length === 0 ? parsedRegion : witnessedRegion(text, lexed.tokens, parsedRegion, following, regionEnd, delta);
   if (!region) return undefined;
 
-  const following = declarations.slice(after);
   for (const declaration of following) shiftOffsets(declaration, delta);
-  const regionComments = (lexed.groups.comments ?? []).map((t) => rebased(t, regionStart));
-  const comments = splicedComments(old.comments, regionStart, regionComments, oldRegionEnd, delta);
+  const comments = splicedComments(old.comments, regionStart, lexed.comments, oldRegionEnd, delta);
   attachDocComments([...region.declarations, ...following.slice(0, 1)], comments, text);
   return {
     file: { declarations: [...declarations.slice(0, first), ...region.declarations, ...following] },
@@ -156,9 +153,9 @@ function witnessedRegion(
   const witnesses = following.slice(0, WITNESSES);
   const witnessEnd = following.length > WITNESSES ? following[WITNESSES]!.start + delta : text.length;
   if (witnessEnd < text.length && !lineBreakBefore(text, witnessEnd)) return undefined;
-  const lexed = vmigLexer.tokenize(text.slice(regionEnd, witnessEnd));
-  if (lexed.errors.length > 0) return undefined;
-  const witnessed = parseTokens(text, [...tokens, ...lexed.tokens.map((t) => rebased(t, regionEnd))], []);
+  const lexed = lexedSlice(text, regionEnd, witnessEnd);
+  if (!lexed) return undefined;
+  const witnessed = parseTokens(text, [...tokens, ...lexed.tokens], []);
   const count = witnessed.declarations.length - witnesses.length;
   if (count < 0 || witnessed.errors.some((e) => !(e.start < regionEnd))) return undefined;
   if (!witnesses.every((w, i) => equalShifted(witnessed.declarations[count + i], w, delta))) return undefined;

@@ -16,7 +16,7 @@ import { parseTokens, type ParseResult } from "../syntax/parse.js";
 import * as T from "../syntax/tokens.js";
 import type { ChangedRange, ParsedText } from "./reparse.js";
 import { shiftOffsets } from "./shift.js";
-import { countStartingBefore, equalShifted, isBlank, lineBreakBefore, rebased, splicedComments, WITNESSES } from "./splice.js";
+import { countStartingBefore, equalShifted, isBlank, lexedSlice, lineBreakBefore, splicedComments, WITNESSES } from "./splice.js";
 
 /**
  * The parse of `text` with the members of `previous`'s declaration number `index` that `edit` touched parsed
@@ -41,10 +41,9 @@ export function reparseMembers(text: string, previous: ParsedText, edit: Changed
   const witnesses = members.slice(after, after + WITNESSES);
   const witnessEnd = (after + WITNESSES < members.length ? members[after + WITNESSES]!.start : closingBrace) + delta;
 
-  const lexed = T.vmigLexer.tokenize(text.slice(regionStart, witnessEnd));
-  if (lexed.errors.length > 0) return undefined;
-  const tokens = lexed.tokens.map((t) => rebased(t, regionStart));
-  const parsed = parseTokens(text, [synthetic(T.Traffic, "traffic"), synthetic(T.LCurly, "{"), ...tokens, synthetic(T.RCurly, "}")], []);
+  const lexed = lexedSlice(text, regionStart, witnessEnd);
+  if (!lexed) return undefined;
+  const parsed = parseTokens(text, [synthetic(T.Traffic, "traffic"), synthetic(T.LCurly, "{"), ...lexed.tokens, synthetic(T.RCurly, "}")], []);
   const block = parsed.declarations[0]?.kind === "traffic" ? parsed.declarations[0].body : undefined;
   if (parsed.errors.length > 0 || parsed.declarations.length !== 1 || !block || block.members.length < witnesses.length) return undefined;
   const regionMembers = block.members.slice(0, block.members.length - witnesses.length);
@@ -57,7 +56,7 @@ export function reparseMembers(text: string, previous: ParsedText, edit: Changed
   for (const d of following) shiftOffsets(d, delta);
   const newBody: Block = { ...body, end: body.end + delta, members: [...members.slice(0, first), ...regionMembers, ...followingMembers] };
   const edited = { ...declaration, end: declaration.end + delta, body: newBody } as Declaration;
-  const regionComments = (lexed.groups.comments ?? []).map((t) => rebased(t, regionStart)).filter((t) => t.startOffset < regionEnd);
+  const regionComments = lexed.comments.filter((t) => t.startOffset < regionEnd);
   const comments = splicedComments(old.comments, regionStart, regionComments, regionEnd - delta, delta);
   return { file: { declarations: [...old.file.declarations.slice(0, index), edited, ...following] }, errors: [], comments };
 }

@@ -1,9 +1,10 @@
 /**
  * Helpers shared by the re-parses (reparse.ts, reparseMembers.ts): finding nodes and comments by offset,
- * moving tokens, and comparing re-parsed nodes with the ones they replace.
+ * lexing a slice of the text and moving tokens, and comparing re-parsed nodes with the ones they replace.
  */
 import { createTokenInstance, type IToken } from "chevrotain";
 import type { Span } from "../syntax/ast.js";
+import { vmigLexer } from "../syntax/tokens.js";
 
 /**
  * How many unchanged nodes (declarations or members) after an edited region are parsed again with it, as
@@ -60,8 +61,18 @@ function countCommentsBefore(comments: readonly IToken[], offset: number): numbe
  * may hold as doubles, and one double stored in that shape makes every token the lexer makes afterwards
  * box its offset (lexing then runs several times slower).
  */
-export function rebased(token: IToken, delta: number): IToken {
+function rebased(token: IToken, delta: number): IToken {
   return createTokenInstance(token.tokenType, token.image, token.startOffset + delta, NaN, NaN, NaN, NaN, NaN);
+}
+
+/**
+ * The tokens and comments of `text` from `start` to `end`, at their offsets in `text`, or undefined when that
+ * slice does not lex without error (a re-parse then gives up).
+ */
+export function lexedSlice(text: string, start: number, end: number): { tokens: IToken[]; comments: IToken[] } | undefined {
+  const lexed = vmigLexer.tokenize(text.slice(start, end));
+  if (lexed.errors.length > 0) return undefined;
+  return { tokens: lexed.tokens.map((t) => rebased(t, start)), comments: (lexed.groups.comments ?? []).map((t) => rebased(t, start)) };
 }
 
 /**
