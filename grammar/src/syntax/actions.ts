@@ -127,7 +127,7 @@ export abstract class ActionsParser extends EmbeddedActionsParser {
 }
 
 /** Chevrotain's location update: the first valid start (with its end), then the furthest end. */
-function extend(frame: Frame, start: number, end: number): void {
+export function extend(frame: Frame, start: number, end: number): void {
   if (Number.isNaN(frame.start)) {
     frame.start = start;
     frame.end = end;

@@ -8,7 +8,7 @@ import type { IOrAlt, TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 import type * as A from "./ast.js";
 import { ValueRules } from "./valueRules.js";
-import { finish, type BlockFrame, type ChoiceFrame, type DeclarationFrame, type MemberFrame } from "./nodes.js";
+import { finish, open, type BlockFrame, type ChoiceFrame, type DeclarationFrame, type MemberFrame } from "./nodes.js";
 
 /** Keywords that are also the names of numeric attributes, when a number follows them. */
 const numberAttributeKeywords: ReadonlySet<TokenType> = new Set([T.Hosts, T.On]);
@@ -27,7 +27,7 @@ export abstract class MemberRules extends ValueRules {
 
   public block = this.rule(
     "block",
-    (): BlockFrame => ({ start: NaN, end: NaN, members: [], close: undefined }),
+    open.block,
     (f) => {
       this.token(f, 0, T.LCurly);
       this.MANY(this.members);
@@ -56,7 +56,7 @@ export abstract class MemberRules extends ValueRules {
 
   public member = this.rule(
     "member",
-    (): ChoiceFrame<A.Member> => ({ start: NaN, end: NaN, node: undefined }),
+    open.member,
     () => this.OR(this.memberAlternatives),
     (f) => f.node,
   );
@@ -68,7 +68,7 @@ export abstract class MemberRules extends ValueRules {
 
   public nodeDecl = this.rule(
     "nodeDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, body: undefined }),
+    open.nodeDecl,
     (f) => {
       this.OR(this.nodeKeywords);
       f.name = this.token(f, 0, T.Identifier);
@@ -79,7 +79,7 @@ export abstract class MemberRules extends ValueRules {
 
   public hostDecl = this.rule(
     "hostDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, body: undefined }),
+    open.hostDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Host);
       f.name = this.token(f, 0, T.Identifier);
@@ -99,7 +99,7 @@ export abstract class MemberRules extends ValueRules {
   /** `link a -- b { … }`, or `link { … }`: the link defaults of a generated topology. */
   public linkDecl = this.rule(
     "linkDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, from: undefined, to: undefined, body: undefined }),
+    open.linkDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Link);
       this.OPTION(this.linkEnds);
@@ -120,7 +120,7 @@ export abstract class MemberRules extends ValueRules {
   /** `background a -> b cbr 100 Mbps during 0 s .. 60 s { … }`, inside `traffic`. */
   public backgroundDecl = this.rule(
     "backgroundDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, from: undefined, to: undefined, flowKind: undefined, amount: undefined, during: undefined, since: undefined, until: undefined, body: undefined }),
+    open.backgroundDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Background);
       this.child(f, "from", this.reference);
@@ -137,7 +137,7 @@ export abstract class MemberRules extends ValueRules {
   /** `datacentre { flows_per_vm 10 … }` inside `traffic`: paper 004's data-centre traffic generator. */
   public datacentreDecl = this.rule(
     "datacentreDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, body: undefined }),
+    open.datacentreDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Identifier);
       this.child(f, "body", this.block);
@@ -148,7 +148,7 @@ export abstract class MemberRules extends ValueRules {
   /** `subnet lan { … }` or `domain ad1 { … }` inside a network block; the words are not keywords. */
   public groupDecl = this.rule(
     "groupDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, body: undefined }),
+    open.groupDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Identifier);
       f.name = this.token(f, 2, T.Identifier);
@@ -167,7 +167,7 @@ export abstract class MemberRules extends ValueRules {
   /** `sweep "vm.web.dirty" 1000 pages/s, 5000 pages/s` in the scenario block: an address and its values. */
   public sweepDecl = this.rule(
     "sweepDecl",
-    (): MemberFrame => ({ start: NaN, end: NaN, first: undefined, second: undefined, values: [] }),
+    open.sweepDecl,
     (f) => {
       f.first = this.token(f, 0, T.Identifier);
       f.second = this.token(f, 0, T.StringLiteral);
@@ -180,7 +180,7 @@ export abstract class MemberRules extends ValueRules {
   /** A row of paper 002's static-page table: `"ubuntu-22.04" on "xen-4.1" 300 MiB` (OS, hypervisor version, size). */
   public reuseEntry = this.rule(
     "reuseEntry",
-    (): MemberFrame => ({ start: NaN, end: NaN, first: undefined, second: undefined, value: undefined }),
+    open.reuseEntry,
     (f) => {
       f.first = this.token(f, 0, T.StringLiteral);
       this.token(f, 0, T.On);
@@ -204,7 +204,7 @@ export abstract class MemberRules extends ValueRules {
    */
   public attribute = this.rule(
     "attribute",
-    (): MemberFrame => ({ start: NaN, end: NaN, first: undefined, value: undefined }),
+    open.attribute,
     (f) => {
       this.OR(this.attributeNames);
       this.child(f, "value", this.value);

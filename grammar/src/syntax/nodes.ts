@@ -68,7 +68,7 @@ export interface MemberFrame extends Frame {
 
 export interface ValueFrame extends Frame {
   number?: IToken;
-  unit?: A.Name;
+  unit?: IToken;
   string?: IToken;
   /** `on` or a hyphenated word, as a one-part reference. */
   word?: IToken;
@@ -129,6 +129,41 @@ function partText(part: A.ReferencePart): string {
   if (s.kind === "all") return `${part.text}[*]`;
   return s.last === undefined ? `${part.text}[${s.first}]` : `${part.text}[${s.first}..${s.last}]`;
 }
+
+/**
+ * Each rule's empty frame. Both parsers (Chevrotain's rules and errorFreeParser.ts) open their frames here, so
+ * a frame of a rule always has the same fields in the same order, whichever parser filled it.
+ */
+export const open = {
+  file: (): ListFrame<A.Declaration> => ({ start: NaN, end: NaN, items: [] }),
+  declaration: (): ChoiceFrame<A.Declaration> => ({ start: NaN, end: NaN, node: undefined }),
+  importDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, string: undefined }),
+  scenarioDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, string: undefined, body: undefined }),
+  topologyDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, generator: undefined, body: undefined }),
+  hypervisorDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, kind: undefined, body: undefined }),
+  hostsDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, targets: undefined, body: undefined }),
+  trafficDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, body: undefined }),
+  policyDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, category: undefined, choice: undefined, body: undefined }),
+  networkDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, architecture: undefined, body: undefined }),
+  vmDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, declared: undefined, host: undefined, body: undefined }),
+  migrateDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, vm: undefined, any: undefined, target: undefined, at: undefined, modifiers: [] }),
+  expectDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, subject: undefined, op: undefined, value: undefined }),
+  block: (): BlockFrame => ({ start: NaN, end: NaN, members: [], close: undefined }),
+  member: (): ChoiceFrame<A.Member> => ({ start: NaN, end: NaN, node: undefined }),
+  nodeDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, body: undefined }),
+  hostDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, body: undefined }),
+  linkDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, from: undefined, to: undefined, body: undefined }),
+  backgroundDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, from: undefined, to: undefined, flowKind: undefined, amount: undefined, during: undefined, since: undefined, until: undefined, body: undefined }),
+  datacentreDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, body: undefined }),
+  groupDecl: (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, body: undefined }),
+  sweepDecl: (): MemberFrame => ({ start: NaN, end: NaN, first: undefined, second: undefined, values: [] }),
+  reuseEntry: (): MemberFrame => ({ start: NaN, end: NaN, first: undefined, second: undefined, value: undefined }),
+  attribute: (): MemberFrame => ({ start: NaN, end: NaN, first: undefined, value: undefined }),
+  value: (): ValueFrame => ({ start: NaN, end: NaN, number: undefined, unit: undefined, string: undefined, word: undefined, reference: undefined }),
+  declaredName: (): IndexedFrame => ({ start: NaN, end: NaN, name: undefined, open: undefined, first: undefined, last: undefined, close: undefined }),
+  reference: (): ListFrame<A.ReferencePart> => ({ start: NaN, end: NaN, items: [] }),
+  referencePart: (): IndexedFrame => ({ start: NaN, end: NaN, name: undefined, open: undefined, star: undefined, first: undefined, last: undefined, close: undefined }),
+};
 
 export const finish = {
   importDecl: (f: DeclarationFrame): A.ImportDecl => ({ kind: "import", start: f.start, end: endOf(f), keyword: keywordSpan(f), path: stringValue(f.string) }),
@@ -262,15 +297,16 @@ export const finish = {
 
   value: (f: ValueFrame): A.Value | undefined => {
     const number = real(f.number);
-    if (number) return { kind: "number", value: Number(number.image), unit: f.unit, start: number.startOffset, end: f.unit?.end ?? tokenEnd(number) };
+    if (number) {
+      const unit = name(f.unit);
+      return { kind: "number", value: Number(number.image), unit, start: number.startOffset, end: unit?.end ?? tokenEnd(number) };
+    }
     const string = stringValue(f.string);
     if (string) return string;
     const word = name(f.word);
     if (word) return { kind: "reference", reference: { parts: [word], text: word.text, start: word.start, end: word.end }, start: word.start, end: word.end };
     return f.reference && { kind: "reference", reference: f.reference, start: f.start, end: endOf(f) };
   },
-
-  unit: (f: TokenFrame): A.Name | undefined => name(f.token),
 
   declaredName: (f: IndexedFrame): A.DeclaredName | undefined => {
     const base = name(f.name);
@@ -291,10 +327,10 @@ export const finish = {
 
   referencePart: (f: IndexedFrame): A.ReferencePart | undefined => {
     const base = name(f.name);
-    const open = real(f.open);
+    const opening = real(f.open);
     const close = real(f.close);
-    if (!base || !open || !close) return base;
-    const start = open.startOffset;
+    if (!base || !opening || !close) return base;
+    const start = opening.startOffset;
     const end = tokenEnd(close);
     if (real(f.star)) return { text: base.text, start: base.start, end: base.end, selector: { kind: "all", start, end } };
     const first = real(f.first);

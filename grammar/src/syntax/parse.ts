@@ -9,6 +9,7 @@ import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { Declaration, Span, VmigFile } from "./ast.js";
 import { parser as recoveringParser, parserWithoutRecovery } from "./parser.js";
 import { tokenEnd } from "./nodes.js";
+import { parseErrorFree } from "./errorFreeParser.js";
 import * as T from "./tokens.js";
 
 export interface SyntaxError extends Span {
@@ -31,10 +32,18 @@ function tokenSpan(token: IToken, textLength: number): Span {
   return { start: token.startOffset, end: tokenEnd(token) };
 }
 
-export function parse(text: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * Parse with Chevrotain's rules alone, without the error-free reader in front of them
+   * (errorFreeParser.ts); the result is the same, and the tests that hold the two equal use this.
+   */
+  readonly chevrotainOnly?: boolean;
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const lexed = T.vmigLexer.tokenize(text);
   const comments = lexed.groups.comments ?? [];
-  const parsed = parseTokens(text, lexed.tokens, lexed.errors);
+  const parsed = parseTokens(text, lexed.tokens, lexed.errors, options);
   attachDocComments(parsed.declarations, comments, text);
   return { file: { declarations: parsed.declarations }, errors: parsed.errors, comments };
 }
@@ -42,16 +51,25 @@ export function parse(text: string): ParseResult {
 /**
  * Parses lexed tokens into declarations and syntax errors; lexer errors come first. Doc comments are left
  * to the caller. `text` is the whole document the tokens' offsets point into.
+ *
+ * The error-free reader takes the declarations from the start for as long as they have no syntax error;
+ * Chevrotain's parser takes the rest, from the first declaration the reader declined.
  */
-export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly ILexingError[]): { declarations: Declaration[]; errors: SyntaxError[] } {
+export function parseTokens(text: string, tokens: IToken[], lexErrors: readonly ILexingError[], options: ParseOptions = {}): { declarations: Declaration[]; errors: SyntaxError[] } {
   const errors: SyntaxError[] = lexErrors.map((e) => ({
     start: e.offset,
     end: e.offset + e.length,
     message: `unexpected character${e.length > 1 ? "s" : ""} '${text.substr(e.offset, Math.min(e.length, 20))}'`,
   }));
-  const parser = braceDepths(tokens).max > MAX_RECOVERED_DEPTH ? parserWithoutRecovery() : recoveringParser;
   const declarations: Declaration[] = [];
   let from = 0;
+  if (!options.chevrotainOnly) {
+    const read = parseErrorFree(tokens, 0);
+    for (const declaration of read.declarations) declarations.push(declaration);
+    from = read.next;
+    if (from === tokens.length) return { declarations, errors };
+  }
+  const parser = braceDepths(tokens).max > MAX_RECOVERED_DEPTH ? parserWithoutRecovery() : recoveringParser;
   while (from < tokens.length) {
     parser.input = from === 0 ? tokens : tokens.slice(from);
     let parsed;

@@ -12,7 +12,7 @@ import * as T from "./tokens.js";
 import type * as A from "./ast.js";
 import { errorMessageProvider } from "./errors.js";
 import { MemberRules } from "./memberRules.js";
-import { finish, type ChoiceFrame, type DeclarationFrame, type ListFrame } from "./nodes.js";
+import { finish, open, type ChoiceFrame, type DeclarationFrame, type ListFrame } from "./nodes.js";
 
 export class VmigParser extends MemberRules {
   constructor(recoveryEnabled = true) {
@@ -25,12 +25,12 @@ export class VmigParser extends MemberRules {
     this.item(f, f.items, this.declaration);
   };
 
-  public file = this.rule("file", (): ListFrame<A.Declaration> => ({ start: NaN, end: NaN, items: [] }), () => this.MANY(this.declarations), (f) => f.items);
+  public file = this.rule("file", open.file, () => this.MANY(this.declarations), (f) => f.items);
 
   /** `network xia { domain ad1 { … } … }`: the network architecture (paper 001). */
   public networkDecl = this.rule(
     "networkDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, architecture: undefined, body: undefined }),
+    open.networkDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Network);
       f.architecture = this.token(f, 0, T.Identifier);
@@ -41,7 +41,7 @@ export class VmigParser extends MemberRules {
 
   public importDecl = this.rule(
     "importDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, string: undefined }),
+    open.importDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Import);
       f.string = this.token(f, 0, T.StringLiteral);
@@ -51,7 +51,7 @@ export class VmigParser extends MemberRules {
 
   public scenarioDecl = this.rule(
     "scenarioDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, string: undefined, body: undefined }),
+    open.scenarioDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Scenario);
       f.string = this.token(f, 0, T.StringLiteral);
@@ -65,7 +65,7 @@ export class VmigParser extends MemberRules {
 
   public topologyDecl = this.rule(
     "topologyDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, generator: undefined, body: undefined }),
+    open.topologyDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Topology);
       f.name = this.token(f, 0, T.Identifier);
@@ -83,7 +83,7 @@ export class VmigParser extends MemberRules {
 
   public hypervisorDecl = this.rule(
     "hypervisorDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, name: undefined, kind: undefined, body: undefined }),
+    open.hypervisorDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Hypervisor);
       f.name = this.token(f, 0, T.Identifier);
@@ -96,7 +96,7 @@ export class VmigParser extends MemberRules {
   /** `hosts dc.host[*] { … }`: attributes for a set of hosts, typically generated ones. */
   public hostsDecl = this.rule(
     "hostsDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, targets: undefined, body: undefined }),
+    open.hostsDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Hosts);
       this.child(f, "targets", this.reference);
@@ -108,7 +108,7 @@ export class VmigParser extends MemberRules {
   /** `traffic { background a -> b cbr 100 Mbps during 0 s .. 60 s … }`. */
   public trafficDecl = this.rule(
     "trafficDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, body: undefined }),
+    open.trafficDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Traffic);
       this.child(f, "body", this.block);
@@ -128,7 +128,7 @@ export class VmigParser extends MemberRules {
   /** `policy routing dynamic { interval 5 s }`; a choice may be hyphenated (`policy placement s-core`). */
   public policyDecl = this.rule(
     "policyDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, category: undefined, choice: undefined, body: undefined }),
+    open.policyDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Policy);
       f.category = this.token(f, 0, T.Identifier);
@@ -140,7 +140,7 @@ export class VmigParser extends MemberRules {
 
   public vmDecl = this.rule(
     "vmDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, declared: undefined, host: undefined, body: undefined }),
+    open.vmDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Vm);
       this.child(f, "declared", this.declaredName);
@@ -171,7 +171,7 @@ export class VmigParser extends MemberRules {
 
   public migrateDecl = this.rule(
     "migrateDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, vm: undefined, any: undefined, target: undefined, at: undefined, modifiers: [] }),
+    open.migrateDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Migrate);
       this.child(f, "vm", this.reference);
@@ -196,7 +196,7 @@ export class VmigParser extends MemberRules {
 
   public expectDecl = this.rule(
     "expectDecl",
-    (): DeclarationFrame => ({ start: NaN, end: NaN, keyword: undefined, subject: undefined, op: undefined, value: undefined }),
+    open.expectDecl,
     (f) => {
       f.keyword = this.token(f, 0, T.Expect);
       this.child(f, "subject", this.reference);
@@ -223,7 +223,7 @@ export class VmigParser extends MemberRules {
 
   public declaration = this.rule(
     "declaration",
-    (): ChoiceFrame<A.Declaration> => ({ start: NaN, end: NaN, node: undefined }),
+    open.declaration,
     () => this.OR(this.declarationAlternatives),
     (f) => f.node,
   );

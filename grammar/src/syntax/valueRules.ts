@@ -8,7 +8,7 @@ import * as T from "./tokens.js";
 import type * as A from "./ast.js";
 import { isUnitName } from "../units.js";
 import { ActionsParser } from "./actions.js";
-import { finish, type IndexedFrame, type ListFrame, type TokenFrame, type ValueFrame } from "./nodes.js";
+import { finish, open, type IndexedFrame, type ListFrame, type ValueFrame } from "./nodes.js";
 
 export abstract class ValueRules extends ActionsParser {
   private readonly valueAlternatives: IOrAlt<unknown>[] = [
@@ -24,23 +24,21 @@ export abstract class ValueRules extends ActionsParser {
     { ALT: () => this.consumeInto<ValueFrame>("word", 0, T.HyphenatedWord) },
   ];
 
-  private readonly optionalUnit = { GATE: () => this.startsUnit(), DEF: () => this.child(this.frame<ValueFrame>(), "unit", this.unit) };
+  /** A unit after a number: a known unit word, a rate with a slash, or `%`. */
+  private readonly unitAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.consumeInto<ValueFrame>("unit", 0, T.Identifier) },
+    { ALT: () => this.consumeInto<ValueFrame>("unit", 0, T.SlashUnit) },
+    { ALT: () => this.consumeInto<ValueFrame>("unit", 0, T.Percent) },
+  ];
+
+  private readonly optionalUnit = { GATE: () => this.startsUnit(), DEF: () => this.OR2(this.unitAlternatives) };
 
   public value = this.rule(
     "value",
-    (): ValueFrame => ({ start: NaN, end: NaN, number: undefined, unit: undefined, string: undefined, word: undefined, reference: undefined }),
+    open.value,
     () => this.OR(this.valueAlternatives),
     finish.value,
   );
-
-  private readonly unitAlternatives: IOrAlt<unknown>[] = [
-    { GATE: () => this.startsUnit(), ALT: () => this.consumeInto<TokenFrame>("token", 0, T.Identifier) },
-    { ALT: () => this.consumeInto<TokenFrame>("token", 0, T.SlashUnit) },
-    { ALT: () => this.consumeInto<TokenFrame>("token", 0, T.Percent) },
-  ];
-
-  /** A unit after a number: a known unit word, a rate with a slash, or `%`. */
-  public unit = this.rule("unit", (): TokenFrame => ({ start: NaN, end: NaN, token: undefined }), () => this.OR(this.unitAlternatives), finish.unit);
 
   /** True when the next token is a unit: a word after a number is a unit only if it spells one. */
   private startsUnit(): boolean {
@@ -67,7 +65,7 @@ export abstract class ValueRules extends ActionsParser {
   /** A declared name, optionally a numbered family: `web`, `web[1..3]`. */
   public declaredName = this.rule(
     "declaredName",
-    (): IndexedFrame => ({ start: NaN, end: NaN, name: undefined, open: undefined, first: undefined, last: undefined, close: undefined }),
+    open.declaredName,
     (f) => {
       f.name = this.token(f, 0, T.Identifier);
       this.OPTION(this.declaredRange);
@@ -85,7 +83,7 @@ export abstract class ValueRules extends ActionsParser {
   /** A reference: dotted parts, each optionally indexed: `web`, `vm[1..3]`, `dc.host[*]`, `web.downtime`. */
   public reference = this.rule(
     "reference",
-    (): ListFrame<A.ReferencePart> => ({ start: NaN, end: NaN, items: [] }),
+    open.reference,
     (f) => {
       this.item(f, f.items, this.referencePart);
       this.MANY(this.nextPart);
@@ -119,7 +117,7 @@ export abstract class ValueRules extends ActionsParser {
   /** One part of a reference; `host` is allowed after a dot because generated topologies name hosts so. */
   public referencePart = this.rule(
     "referencePart",
-    (): IndexedFrame => ({ start: NaN, end: NaN, name: undefined, open: undefined, star: undefined, first: undefined, last: undefined, close: undefined }),
+    open.referencePart,
     () => {
       this.OR(this.partNames);
       this.OPTION(this.selector);
