@@ -19,7 +19,7 @@ import * as T from "./tokens.js";
 import type * as A from "./ast.js";
 import { isUnitName } from "../units.js";
 import { extend, type Frame } from "./actions.js";
-import { finish, open, type DeclarationFrame, type IndexedFrame, type MemberFrame, type ValueFrame } from "./nodes.js";
+import { finish, open, type DeclarationFrame, type IndexedFrame } from "./nodes.js";
 
 /** Thrown at a token the grammar does not allow there; caught at the declaration it is in. */
 const declined = { declined: true };
@@ -329,7 +329,7 @@ class ErrorFreeReader {
 
   /** `name value`; the caller has checked that the name may start an attribute. */
   private attribute(): A.Attribute | undefined {
-    const f: MemberFrame = open.attribute();
+    const f = open.attribute();
     f.first = this.takeAny(f);
     f.value = this.sub(f, this.value());
     return this.done(f, finish.attribute);
@@ -343,7 +343,7 @@ class ErrorFreeReader {
   }
 
   private value(): A.Value | undefined {
-    const f: ValueFrame = open.value();
+    const f = open.value();
     const first = this.type();
     if (first === T.Number) {
       f.number = this.takeAny(f);
@@ -369,7 +369,7 @@ class ErrorFreeReader {
 
   /** `web` or `web[1..3]`. */
   private declaredName(): A.DeclaredName | undefined {
-    const f: IndexedFrame = open.declaredName();
+    const f = open.declaredName();
     f.name = this.take(f, T.Identifier);
     if (this.type() === T.LBracket) {
       f.open = this.takeAny(f);
@@ -405,7 +405,7 @@ class ErrorFreeReader {
   }
 
   private referencePart(): A.ReferencePart | undefined {
-    const f: IndexedFrame = open.referencePart();
+    const f = open.referencePart();
     if (!this.startsReference()) throw declined;
     f.name = this.takeAny(f);
     if (this.type() === T.LBracket) {

@@ -75,10 +75,6 @@ export interface ValueFrame extends Frame {
   reference?: A.Reference;
 }
 
-export interface TokenFrame extends Frame {
-  token?: IToken;
-}
-
 /** A declared name or a reference part: a name and an optional bracketed index. */
 export interface IndexedFrame extends Frame {
   name?: IToken;
