@@ -77,6 +77,17 @@ test("the reader decides like Chevrotain's gates: words that are attributes, gro
   for (const text of cases) assertSameParse(text, text);
 });
 
+test("nesting deeper than the reader goes is left to Chevrotain: no exception, and the same parse", () => {
+  const nested = (depth: number, closed: boolean) => "network x { " + "subnet a { ".repeat(depth) + (closed ? "}".repeat(depth + 1) : "");
+  for (const [depth, closed] of [[3, true], [64, true], [65, true], [10_000, true], [10_000, false]] as const) {
+    const text = nested(depth, closed);
+    assert.doesNotThrow(() => parse(text), `${depth} levels`);
+    assertSameParse(text, `${depth} levels, ${closed ? "closed" : "unclosed"}`);
+  }
+  const tokens = vmigLexer.tokenize(nested(3, true)).tokens;
+  assert.equal(parseErrorFree(tokens, 0).next, tokens.length, "three levels are read");
+});
+
 test("mutated samples and fixtures parse exactly as with Chevrotain alone", () => {
   const random = new Random(2026);
   const pieces = [" ", "{", "}", "x", "1", "..", ".", "[", "]", '"', "-", "--", "->", "on ", "host ", "GiB", "%", "*", "\n", "any ", "sweep ", "datacentre ", "subnet a ", "hosts ", "hypervisor ", "kind ", "/*", "///", ",", "<="];

@@ -1,8 +1,9 @@
 /**
  * Fuzzing the language server over its real stdio connection: mutated samples, token soup, truncations,
- * a 10 MB single line and 10,000 nested braces. For every input the server must publish diagnostics and
- * answer completion, hover, formatting, semantic tokens, folding and the outline. The count is bounded and
- * seeded, so a failure names an input that reproduces. The watchdog is a hang detector, not a speed claim.
+ * a 10 MB single line, 10,000 nested braces and 10,000 nested subnets. For every input the server must
+ * publish diagnostics and answer completion, hover, formatting, semantic tokens, folding and the outline.
+ * The count is bounded and seeded, so a failure names an input that reproduces. The watchdog is a hang
+ * detector, not a speed claim.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -59,6 +60,8 @@ function inputs(): { name: string; text: string }[] {
   out.push({ name: "10 MB single line", text: "vm a on b { memory 1 GiB } ".repeat(Math.ceil(10e6 / 27)) });
   out.push({ name: "10,000 nested braces", text: "topology t " + "{".repeat(10_000) + "}".repeat(10_000) });
   out.push({ name: "10,000 unclosed braces", text: "vm v on h " + "{ memory 1 GiB ".repeat(10_000) });
+  // Nested blocks that are each valid: the error-free reader reads them, up to its depth limit.
+  out.push({ name: "10,000 nested subnets", text: "network x { " + "subnet a { ".repeat(10_000) + "}".repeat(10_001) });
   return out;
 }
 

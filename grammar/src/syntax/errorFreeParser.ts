@@ -24,6 +24,12 @@ import { finish, open, type DeclarationFrame, type IndexedFrame } from "./nodes.
 /** Thrown at a token the grammar does not allow there; caught at the declaration it is in. */
 const declined = { declined: true };
 
+/**
+ * Blocks nested deeper than this are left to Chevrotain, whose guards against pathological nesting apply
+ * (parse.ts); the reader's recursion then never comes near the stack's limit. Real files nest three deep.
+ */
+const MAX_READ_DEPTH = 64;
+
 const modifierTypes: ReadonlySet<TokenType> = new Set([T.Together, T.Sequential, T.Postcopy, T.Precopy]);
 const comparatorTypes: ReadonlySet<TokenType> = new Set([T.LessEqual, T.GreaterEqual, T.Less, T.Greater, T.EqualEqual]);
 
@@ -54,6 +60,8 @@ class ErrorFreeReader {
   /** The offsets of the rule that returned last, for its caller's frame (as actions.ts keeps them). */
   private lastStart = NaN;
   private lastEnd = NaN;
+  /** How many blocks enclose the token being read. */
+  private depth = 0;
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -223,11 +231,13 @@ class ErrorFreeReader {
   private block(): A.Block {
     const f = open.block();
     this.take(f, T.LCurly);
+    if (++this.depth > MAX_READ_DEPTH) throw declined;
     while (this.type() !== T.RCurly) {
       const member = this.member();
       if (member !== undefined) f.members.push(member);
       extend(f, this.lastStart, this.lastEnd);
     }
+    this.depth--;
     f.close = this.takeAny(f);
     return this.done(f, finish.block);
   }
