@@ -1,5 +1,7 @@
 /**
- * The frames the parser's rules fill, and the AST nodes they become (one `finish` function per rule).
+ * The frames the parser's rules fill, each rule's empty one (`open`) and the AST node it becomes (`finish`).
+ * Both parsers, Chevrotain's rules and the error-free reader (errorFreeParser.ts), use these, so a node is
+ * the same whichever parser read it.
  *
  * Tokens that the parser invented while recovering from an error have no offsets; they are dropped here,
  * so the AST only holds what the user wrote. A frame may be partial (its rule failed): every field is
