@@ -55,8 +55,8 @@ const WARM_UP_HOSTS = 400;
 /**
  * A server's warm-up, for while it is idle before its first document: the rehearsal of a 2,000-line scenario
  * (a check and 40 edits), then two more checks of it from scratch. Parsing and checking a large document are
- * mostly V8 compiling them the first time: opening a 10,000-line scenario took 270–410 ms in a server just
- * started and 170–230 ms after the warm-up (BENCHMARKS.md).
+ * slower before V8 has compiled them: opening a 10,000-line scenario took 193–248 ms in a server just
+ * started and 137–154 ms after the warm-up (session 8, BENCHMARKS.md).
  */
 export function* warmUp(): Generator<RehearsedCheck, void, void> {
   yield* rehearsal(WARM_UP_HOSTS, 40);
