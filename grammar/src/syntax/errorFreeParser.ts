@@ -4,9 +4,10 @@
  * Chevrotain's parser (parser.ts and the rule files) is the grammar of record and does all error recovery.
  * Its generic machinery (rule stacks, lookahead functions, recovery bookkeeping) costs several calls per
  * token, and before V8 has compiled it, opening a 10,000-line file spent about 150 ms there
- * (BENCHMARKS.md). This reader takes the same decisions with plain comparisons of token types: it opens the
- * same frames (`open`), widens their offsets exactly as the rules do (`extend`), and turns them into nodes
- * with the same `finish` functions, so its nodes are the nodes Chevrotain's rules would build.
+ * (BENCHMARKS.md). This reader takes the same decisions with plain comparisons of token types, and those
+ * that look past the next token's type with the rules' own gates (gates.ts): it opens the same frames
+ * (`open`), widens their offsets exactly as the rules do (`extend`), and turns them into nodes with the same
+ * `finish` functions, so its nodes are the nodes Chevrotain's rules would build.
  *
  * It reads one top-level declaration at a time and stops at the first declaration that is not exactly
  * what the grammar allows (a token it does not expect): that declaration and the rest of the file are left
@@ -17,9 +18,9 @@
 import type { IToken, TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 import type * as A from "./ast.js";
-import { isUnitName } from "../units.js";
 import { extend, type Frame } from "./actions.js";
 import { finish, open, type DeclarationFrame, type IndexedFrame } from "./nodes.js";
+import { hypervisorIsAttribute, namesNumberAttribute, startsAny, startsDatacentre, startsGroup, startsSweep, startsUnit } from "./gates.js";
 
 /** Thrown at a token the grammar does not allow there; caught at the declaration it is in. */
 const declined = { declined: true };
@@ -30,8 +31,8 @@ const declined = { declined: true };
  */
 const MAX_READ_DEPTH = 64;
 
-const modifierTypes: ReadonlySet<TokenType> = new Set([T.Together, T.Sequential, T.Postcopy, T.Precopy]);
-const comparatorTypes: ReadonlySet<TokenType> = new Set([T.LessEqual, T.GreaterEqual, T.Less, T.Greater, T.EqualEqual]);
+const modifierTypes: ReadonlySet<TokenType | undefined> = new Set([T.Together, T.Sequential, T.Postcopy, T.Precopy]);
+const comparatorTypes: ReadonlySet<TokenType | undefined> = new Set([T.LessEqual, T.GreaterEqual, T.Less, T.Greater, T.EqualEqual]);
 
 /**
  * Reads the top-level declarations of `tokens` from index `from` for as long as they are error-free. Returns
@@ -68,13 +69,14 @@ class ErrorFreeReader {
     public at: number,
   ) {}
 
-  /** The type of the token `k` ahead (1 is the next one), undefined past the end. */
-  private type(k = 1): TokenType | undefined {
-    return this.tokens[this.at + k - 1]?.tokenType;
+  /** The token `k` ahead (1 is the next one), undefined past the end. */
+  private peek(k = 1): IToken | undefined {
+    return this.tokens[this.at + k - 1];
   }
 
-  private image(k = 1): string | undefined {
-    return this.tokens[this.at + k - 1]?.image;
+  /** The type of the next token, undefined past the end. */
+  private type(): TokenType | undefined {
+    return this.tokens[this.at]?.tokenType;
   }
 
   /** Consumes the next token, which must be of `type`, into `frame`'s offsets. */
@@ -91,6 +93,12 @@ class ErrorFreeReader {
     const token = this.tokens[this.at++]!;
     extend(frame, token.startOffset, token.startOffset + token.image.length);
     return token;
+  }
+
+  /** Appends the node of the rule that just returned to `list` (unless it made none) and widens `frame` by it. */
+  private item<N>(frame: Frame, list: N[], node: N | undefined): void {
+    if (node !== undefined) list.push(node);
+    extend(frame, this.lastStart, this.lastEnd);
   }
 
   /** Widens `frame` by the rule that just returned and hands back its node. */
@@ -157,7 +165,7 @@ class ErrorFreeReader {
         const f = open.expectDecl();
         f.keyword = this.take(f, T.Expect);
         f.subject = this.sub(f, this.reference());
-        if (!comparatorTypes.has(this.type()!)) throw declined;
+        if (!comparatorTypes.has(this.type())) throw declined;
         f.op = this.takeAny(f);
         f.value = this.sub(f, this.value());
         return this.done(f, finish.expectDecl);
@@ -209,14 +217,13 @@ class ErrorFreeReader {
     f.keyword = this.take(f, T.Migrate);
     f.vm = this.sub(f, this.reference());
     this.take(f, T.To);
-    // `any` is the word before a destination (the rules' `startsAny`), not a host named `any`.
-    if (this.type() === T.Identifier && this.image() === "any" && (this.type(2) === T.Identifier || this.type(2) === T.Host)) f.any = this.takeAny(f);
+    if (startsAny(this.peek(1), this.peek(2))) f.any = this.takeAny(f);
     f.target = this.sub(f, this.reference());
     if (this.type() === T.At) {
       this.takeAny(f);
       f.at = this.sub(f, this.value());
     }
-    while (modifierTypes.has(this.type()!)) f.modifiers!.push(this.takeAny(f));
+    while (modifierTypes.has(this.type())) f.modifiers!.push(this.takeAny(f));
     return this.done(f, finish.migrateDecl);
   }
 
@@ -232,11 +239,7 @@ class ErrorFreeReader {
     const f = open.block();
     this.take(f, T.LCurly);
     if (++this.depth > MAX_READ_DEPTH) throw declined;
-    while (this.type() !== T.RCurly) {
-      const member = this.member();
-      if (member !== undefined) f.members.push(member);
-      extend(f, this.lastStart, this.lastEnd);
-    }
+    while (this.type() !== T.RCurly) this.item(f, f.members, this.member());
     this.depth--;
     f.close = this.takeAny(f);
     return this.done(f, finish.block);
@@ -251,15 +254,13 @@ class ErrorFreeReader {
     if (first === T.Background) return this.backgroundDecl();
     if (first === T.StringLiteral) return this.reuseEntry();
     if (first === T.Identifier) {
-      const word = this.image();
-      if (word === "datacentre" && this.type(2) === T.LCurly) return this.datacentreDecl();
-      if ((word === "subnet" || word === "domain") && this.type(2) === T.Identifier && this.type(3) === T.LCurly) return this.groupDecl();
-      if (word === "sweep" && this.type(2) === T.StringLiteral) return this.sweepDecl();
+      if (startsDatacentre(this.peek(1), this.peek(2))) return this.datacentreDecl();
+      if (startsGroup(this.peek(1), this.peek(2), this.peek(3))) return this.groupDecl();
+      if (startsSweep(this.peek(1), this.peek(2))) return this.sweepDecl();
       return this.attribute();
     }
-    // `hypervisor NAME` unless it declares a profile; `hosts N` and `on T` when a number follows.
-    if (first === T.Hypervisor && this.type(3) !== T.Kind && this.type(3) !== T.LCurly) return this.attribute();
-    if ((first === T.Hosts || first === T.On) && this.type(2) === T.Number) return this.attribute();
+    if (first === T.Hypervisor && hypervisorIsAttribute(this.peek(3))) return this.attribute();
+    if (namesNumberAttribute(this.peek(1), this.peek(2))) return this.attribute();
     throw declined;
   }
 
@@ -320,10 +321,10 @@ class ErrorFreeReader {
     const f = open.sweepDecl();
     f.first = this.takeAny(f);
     f.second = this.takeAny(f);
-    this.valueInto(f, f.values!);
+    this.item(f, f.values!, this.value());
     while (this.type() === T.Comma) {
       this.takeAny(f);
-      this.valueInto(f, f.values!);
+      this.item(f, f.values!, this.value());
     }
     return this.done(f, finish.sweepDecl);
   }
@@ -345,24 +346,15 @@ class ErrorFreeReader {
     return this.done(f, finish.attribute);
   }
 
-  /** Appends a value (unless it makes no node) to `list`, as the rules' `item` does. */
-  private valueInto(f: Frame, list: A.Value[]): void {
-    const node = this.value();
-    if (node !== undefined) list.push(node);
-    extend(f, this.lastStart, this.lastEnd);
-  }
-
   private value(): A.Value | undefined {
     const f = open.value();
     const first = this.type();
     if (first === T.Number) {
       f.number = this.takeAny(f);
-      // A word after a number is its unit only if it spells one.
-      const next = this.type();
-      if (next === T.SlashUnit || next === T.Percent || (next === T.Identifier && isUnitName(this.image()!))) f.unit = this.takeAny(f);
+      if (startsUnit(this.peek())) f.unit = this.takeAny(f);
     } else if (first === T.StringLiteral) {
       f.string = this.takeAny(f);
-    } else if (first === T.Identifier || first === T.Host) {
+    } else if (this.startsReference()) {
       f.reference = this.sub(f, this.reference());
     } else if (first === T.On || first === T.HyphenatedWord) {
       f.word = this.takeAny(f);
@@ -400,18 +392,12 @@ class ErrorFreeReader {
   /** Dotted parts, each optionally indexed: `web`, `vm[1..3]`, `dc.host[*]`. */
   private reference(): A.Reference | undefined {
     const f = open.reference();
-    this.partInto(f, f.items);
+    this.item(f, f.items, this.referencePart());
     while (this.type() === T.Dot) {
       this.takeAny(f);
-      this.partInto(f, f.items);
+      this.item(f, f.items, this.referencePart());
     }
     return this.done(f, finish.reference);
-  }
-
-  private partInto(f: Frame, parts: A.ReferencePart[]): void {
-    const part = this.referencePart();
-    if (part !== undefined) parts.push(part);
-    extend(f, this.lastStart, this.lastEnd);
   }
 
   private referencePart(): A.ReferencePart | undefined {

@@ -4,21 +4,21 @@
  * plain identifiers; the top-level keywords end a block even when its `}` is missing, so one missing brace
  * costs one error and the rest of the file is still parsed.
  */
-import type { IOrAlt, TokenType } from "chevrotain";
+import type { IOrAlt } from "chevrotain";
 import * as T from "./tokens.js";
 import type * as A from "./ast.js";
 import { ValueRules } from "./valueRules.js";
 import { finish, open, type BlockFrame, type ChoiceFrame, type DeclarationFrame, type MemberFrame } from "./nodes.js";
-
-/** Keywords that are also the names of numeric attributes, when a number follows them. */
-const numberAttributeKeywords: ReadonlySet<TokenType> = new Set([T.Hosts, T.On]);
+import { hypervisorIsAttribute, namesNumberAttribute, numberAttributeKeywords, startsDatacentre, startsGroup, startsSweep } from "./gates.js";
 
 export abstract class MemberRules extends ValueRules {
   /** `{ … }` after a declaration, into its frame's `body`. */
   protected readonly optionalBody = () => this.child(this.frame<DeclarationFrame>(), "body", this.block);
 
   private readonly members = {
-    GATE: () => (this.LA(1).tokenType !== T.Hypervisor || this.hypervisorIsAttribute()) && (!numberAttributeKeywords.has(this.LA(1).tokenType) || this.LA(2).tokenType === T.Number),
+    GATE: () =>
+      (this.LA(1).tokenType !== T.Hypervisor || hypervisorIsAttribute(this.LA(3))) &&
+      (!numberAttributeKeywords.has(this.LA(1).tokenType) || namesNumberAttribute(this.LA(1), this.LA(2))),
     DEF: () => {
       const f = this.frame<BlockFrame>();
       this.item(f, f.members, this.member);
@@ -42,12 +42,12 @@ export abstract class MemberRules extends ValueRules {
     { ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.linkDecl) },
     { ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.backgroundDecl) },
     {
-      GATE: () => this.LA(1).image === "datacentre" && this.LA(2).tokenType === T.LCurly,
+      GATE: () => startsDatacentre(this.LA(1), this.LA(2)),
       ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.datacentreDecl),
     },
-    { GATE: () => this.startsGroup(), ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.groupDecl) },
+    { GATE: () => startsGroup(this.LA(1), this.LA(2), this.LA(3)), ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.groupDecl) },
     {
-      GATE: () => this.LA(1).image === "sweep" && this.LA(2).tokenType === T.StringLiteral,
+      GATE: () => startsSweep(this.LA(1), this.LA(2)),
       ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.sweepDecl),
     },
     { ALT: () => this.child(this.frame<ChoiceFrame<A.Member>>(), "node", this.reuseEntry) },
@@ -192,10 +192,10 @@ export abstract class MemberRules extends ValueRules {
 
   private readonly attributeNames: IOrAlt<unknown>[] = [
     { ALT: () => this.consumeInto<MemberFrame>("first", 0, T.Identifier) },
-    { GATE: () => this.hypervisorIsAttribute(), ALT: () => this.consumeInto<MemberFrame>("first", 0, T.Hypervisor) },
+    { GATE: () => hypervisorIsAttribute(this.LA(3)), ALT: () => this.consumeInto<MemberFrame>("first", 0, T.Hypervisor) },
     // `hosts 16` (a star topology) and `on 2 s` (an on/off flow): keywords that name numeric attributes.
-    { GATE: () => this.LA(2).tokenType === T.Number, ALT: () => this.consumeInto<MemberFrame>("first", 0, T.Hosts) },
-    { GATE: () => this.LA(2).tokenType === T.Number, ALT: () => this.consumeInto<MemberFrame>("first", 0, T.On) },
+    { GATE: () => namesNumberAttribute(this.LA(1), this.LA(2)), ALT: () => this.consumeInto<MemberFrame>("first", 0, T.Hosts) },
+    { GATE: () => namesNumberAttribute(this.LA(1), this.LA(2)), ALT: () => this.consumeInto<MemberFrame>("first", 0, T.On) },
   ];
 
   /**
@@ -211,16 +211,4 @@ export abstract class MemberRules extends ValueRules {
     },
     finish.attribute,
   );
-
-  /** In a block, `hypervisor NAME` names a profile unless `kind` or `{` follows (then it declares one). */
-  private hypervisorIsAttribute(): boolean {
-    const third = this.LA(3).tokenType;
-    return third !== T.Kind && third !== T.LCurly;
-  }
-
-  /** `subnet NAME {` or `domain NAME {`: a group of a network block, not an attribute. */
-  private startsGroup(): boolean {
-    const word = this.LA(1);
-    return word.tokenType === T.Identifier && (word.image === "subnet" || word.image === "domain") && this.LA(2).tokenType === T.Identifier && this.LA(3).tokenType === T.LCurly;
-  }
 }

@@ -12,6 +12,7 @@ import * as T from "./tokens.js";
 import type * as A from "./ast.js";
 import { errorMessageProvider } from "./errors.js";
 import { MemberRules } from "./memberRules.js";
+import { startsAny } from "./gates.js";
 import { finish, open, type ChoiceFrame, type DeclarationFrame, type ListFrame } from "./nodes.js";
 
 export class VmigParser extends MemberRules {
@@ -152,7 +153,7 @@ export class VmigParser extends MemberRules {
   );
 
   /** `to any dc.host[*]`: a placement policy chooses the destination among these hosts. */
-  private readonly any = { GATE: () => this.startsAny(), DEF: () => this.consumeInto<DeclarationFrame>("any", 0, T.Identifier) };
+  private readonly any = { GATE: () => startsAny(this.LA(1), this.LA(2)), DEF: () => this.consumeInto<DeclarationFrame>("any", 0, T.Identifier) };
 
   /** `at 10 s` in a migration. */
   private readonly migrationTime = () => {
@@ -183,12 +184,6 @@ export class VmigParser extends MemberRules {
     },
     finish.migrateDecl,
   );
-
-  /** `any` before a reference, in a migration's destination: the word, not a host named `any`. */
-  private startsAny(): boolean {
-    const next = this.LA(2).tokenType;
-    return this.LA(1).tokenType === T.Identifier && this.LA(1).image === "any" && (next === T.Identifier || next === T.Host);
-  }
 
   private readonly comparators: IOrAlt<unknown>[] = [T.LessEqual, T.GreaterEqual, T.Less, T.Greater, T.EqualEqual].map((type) => ({
     ALT: () => this.consumeInto<DeclarationFrame>("op", 0, type),

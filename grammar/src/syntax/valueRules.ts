@@ -6,8 +6,8 @@
 import type { IOrAlt } from "chevrotain";
 import * as T from "./tokens.js";
 import type * as A from "./ast.js";
-import { isUnitName } from "../units.js";
 import { ActionsParser } from "./actions.js";
+import { startsUnit } from "./gates.js";
 import { finish, open, type IndexedFrame, type ListFrame, type ValueFrame } from "./nodes.js";
 
 export abstract class ValueRules extends ActionsParser {
@@ -31,7 +31,7 @@ export abstract class ValueRules extends ActionsParser {
     { ALT: () => this.consumeInto<ValueFrame>("unit", 0, T.Percent) },
   ];
 
-  private readonly optionalUnit = { GATE: () => this.startsUnit(), DEF: () => this.OR2(this.unitAlternatives) };
+  private readonly optionalUnit = { GATE: () => startsUnit(this.LA(1)), DEF: () => this.OR2(this.unitAlternatives) };
 
   public value = this.rule(
     "value",
@@ -39,12 +39,6 @@ export abstract class ValueRules extends ActionsParser {
     () => this.OR(this.valueAlternatives),
     finish.value,
   );
-
-  /** True when the next token is a unit: a word after a number is a unit only if it spells one. */
-  private startsUnit(): boolean {
-    const next = this.LA(1);
-    return next.tokenType === T.SlashUnit || next.tokenType === T.Percent || (next.tokenType === T.Identifier && isUnitName(next.image));
-  }
 
   /** `[1..3]` after a declared name. */
   private readonly declaredRange = () => {
